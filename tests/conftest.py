@@ -69,8 +69,10 @@ def fresh_workbench_scenarios(request):
     each test: parse the scenarios again for every test that serves pages."""
     if "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
+        from django.db import transaction
         from workbench.scenarios import init_scenarios
-        init_scenarios()
+        with transaction.atomic():  # one commit instead of one per block: 13 modules x 3 runs
+            init_scenarios()
 
 
 @pytest.fixture

@@ -133,3 +133,21 @@ def load_catalog(locale, stem, root=ROOT):
         log.warning("no %s content catalog for %s: the module stays in English", locale, stem)
         return None
     return polib.pofile(str(path))
+
+
+def language_catalog(locale, extra_dirs=(), root=ROOT):
+    """Every content translation of `locale`: the course's catalogs, then a member's (an
+    overlay's `translations/<locale>/*.po`, which win). Contexts start with the module's
+    url_name, so one merged list serves any module, whatever its file is called (an imported
+    course's modules live in OLX verticals). None when no catalog exists (logged)."""
+    folders = [Path(root) / "content" / locale, *(Path(d) / locale for d in extra_dirs)]
+    paths = [p for folder in folders for p in sorted(folder.glob("*.po"))]
+    if not paths:
+        log.warning("no %s content catalog: the course stays in English", locale)
+        return None
+    merged = {}
+    for path in paths:
+        for entry in polib.pofile(str(path)):
+            if entry.msgstr and not entry.fuzzy and not entry.obsolete:
+                merged[(entry.msgctxt, entry.msgid)] = entry
+    return list(merged.values())

@@ -4,6 +4,7 @@ upstream version can be imported without losing them:
     <overlay>/overrides/<url_name>.xml   customized blocks or modules (replace upstream's)
     <overlay>/overrides.json             the upstream fingerprint each override was made from
     <overlay>/modules/*.xml              national modules that complete the course (number N1, N2…)
+    <overlay>/translations/<lang>/*.po   the member's translations (of the course and its own modules)
     <overlay>/branding.json              the member's name and colours for the course pages
 
 effective_course() applies the overlay to whatever upstream version is installed and reports,
@@ -48,6 +49,11 @@ def customize(overlay, upstream_modules, url_name, new_xml):
 def _bases(overlay):
     path = Path(overlay) / "overrides.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def translation_dirs(overlay):
+    """Where a member keeps its content catalogs (one folder per language)."""
+    return [Path(overlay) / "translations"]
 
 
 def effective_course(upstream_modules, overlay):

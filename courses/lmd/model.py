@@ -68,14 +68,13 @@ def parse_module(text, path=Path("<string>")):
     return module
 
 
-def load_module(path, lang=None):
+def load_module(path, catalog=None):
+    """One module file; `catalog` (translations.content.language_catalog) localizes it."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
-    if lang and lang != "en":
-        from translations.content import load_catalog, localize
-        catalog = load_catalog(lang, path.stem)
-        if catalog is not None:
-            text = localize(XML_DECLARATION.sub("", text), catalog)[0]
+    if catalog:
+        from translations.content import localize
+        text = localize(XML_DECLARATION.sub("", text), catalog)[0]
     try:
         return parse_module(text, path)
     except ContentError as exc:
@@ -86,10 +85,24 @@ def module_paths(directory=MODULES_DIR):
     return sorted(Path(directory).glob("*.xml"))
 
 
-def load_course(directory=MODULES_DIR, lang=None):
+def catalog_for(lang, extra_dirs=()):
+    if not lang or lang == "en":
+        return None
+    from translations.content import language_catalog
+    return language_catalog(lang, extra_dirs)
+
+
+def load_course(directory=MODULES_DIR, lang=None, catalog=None):
     """All modules, in programme order (1..8, 8A, 9..12); in `lang` where a content catalog
-    translates them (English otherwise, logged)."""
-    modules = [load_module(p, lang) for p in module_paths(directory)]
+    translates them (English otherwise, logged). `directory` holds module files, or is an
+    imported OLX course (a folder with course.xml, or with course/course.xml)."""
+    from courses.olx.reader import olx_course_dir, read_olx_course
+    catalog = catalog if catalog is not None else catalog_for(lang)
+    olx = olx_course_dir(directory)
+    if olx is not None:
+        modules = read_olx_course(olx, catalog)
+    else:
+        modules = [load_module(p, catalog) for p in module_paths(directory)]
     return sorted(modules, key=programme_position)
 
 
@@ -101,9 +114,18 @@ def programme_position(module):
 
 
 def course_for(modules_dir=None, lang=None, overlay=None):
-    """The course as served or exported: upstream source, in `lang`, with a member's overlay."""
-    modules = load_course(modules_dir or MODULES_DIR, lang=lang)
+    """The course as served or exported: upstream source (module files or an imported OLX
+    course), in `lang` (with the member's own translations from the overlay), with a member's
+    customizations and national modules."""
+    from courses.licensing.overlay import effective_course, translation_dirs
+    modules = load_course(modules_dir or MODULES_DIR)
     if overlay:
-        from courses.licensing.overlay import effective_course
         modules, _conflicts = effective_course(modules, overlay)
-    return modules
+    # Localized last, so that the member's customized blocks and national modules are too.
+    catalog = catalog_for(lang, translation_dirs(overlay) if overlay else ())
+    return [localized(module, catalog) for module in modules] if catalog else modules
+
+
+def localized(module, catalog):
+    from translations.content import localize
+    return parse_module(localize(module.xml, catalog)[0], module.path)

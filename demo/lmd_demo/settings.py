@@ -57,6 +57,10 @@ WORKBENCH["reset_state_on_restart"] = False  # noqa: F405
 WORKBENCH["services"]["user"] = "lmd_demo.services.DemoUserService"  # noqa: F405
 WORKBENCH["services"]["field-data"] = "lmd_demo.services.DemoFieldData"  # noqa: F405
 LMD_COURSE_ID = "course-v1:LMD+LMD101+2026"
-LMD_OVERLAY = os.environ.get("LMD_OVERLAY")  # a member's overlay folder: the national server's course
+# The national server's course: a course imported with `lmd import` (or a folder of module
+# files) instead of the LMD course, and the member's overlay (customizations, national modules,
+# translations). Unset: the LMD course as published.
+LMD_COURSE_SOURCE = os.environ.get("LMD_COURSE_SOURCE") or None
+LMD_OVERLAY = os.environ.get("LMD_OVERLAY") or None
 LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")  # noqa: F405
 LOGGING["loggers"]["django"]["level"] = "INFO"  # noqa: F405  (SQL at DEBUG floods test reports)

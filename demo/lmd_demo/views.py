@@ -14,6 +14,8 @@ from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
 
 
+from django.utils import translation
+
 from .course_block import demo_course, scenario_ids
 
 
@@ -25,7 +27,7 @@ def _may_take_course(user):
 
 
 def home(request):
-    modules = demo_course()
+    modules = demo_course(translation.get_language())
     return render(request, "lmd_demo/home.html", {
         "modules": modules,
         "may_take": request.user.is_authenticated and _may_take_course(request.user),
@@ -34,7 +36,7 @@ def home(request):
 
 
 def _module_block(user, number):
-    ids = scenario_ids()
+    ids = scenario_ids(translation.get_language())
     if number not in ids:
         raise Http404("No such module")
     scenario = get_scenarios()[ids[number]]
@@ -46,7 +48,7 @@ def course(request):
     if not _may_take_course(request.user):
         return render(request, "lmd_demo/no_access.html", status=403)
     rows = []
-    for module in demo_course():
+    for module in demo_course(translation.get_language()):
         block = _module_block(request.user, module.number)
         rows.append({"module": module, "progress": block.progress()})
     return render(request, "lmd_demo/course.html", {"rows": rows})
@@ -59,7 +61,7 @@ def module_page(request, number):
         return render(request, "lmd_demo/no_access.html", status=403)
     block = _module_block(request.user, number.upper())
     frag = block.render("student_view", {})
-    numbers = list(scenario_ids())
+    numbers = list(scenario_ids(translation.get_language()))
     index = numbers.index(block.number)
     return render(request, "lmd_demo/module.html", {
         "block": block, "body": frag.body_html(), "head_html": frag.head_html(), "foot_html": frag.foot_html(),
@@ -100,7 +102,6 @@ def exports(request):
 def export_download(request, kind):
     """Build an export of the current course source on request (the same code as `lmd export`)."""
     from django.http import FileResponse
-    from django.utils import translation
 
     from courses.olx_export import stage, write_targz
     from scorm_export.build import export as export_scorm
@@ -110,12 +111,13 @@ def export_download(request, kind):
         raise Http404("No such export")
     filename, mimetype = EXPORTS[kind]
     target = Path(settings.VAR_DIR) / "exports" / filename
-    modules = demo_course()
+    language = translation.get_language() or "en"
+    modules = demo_course(language)
     if kind == "olx":
-        write_targz(stage(modules, translation.get_language() or "en"), target)
+        write_targz(stage(modules, language), target)
     else:
         version = "2004" if kind == "scorm2004" else "1.2"
-        export_scorm(modules, version, "en", package_info(translation.gettext), target, show_progress=False)
+        export_scorm(modules, version, language, package_info(translation.gettext), target, show_progress=False)
     return FileResponse(open(target, "rb"), as_attachment=True, filename=filename, content_type=mimetype)
 
 

@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= lmd_demo.settings
 
-.PHONY: demo test setup messages bench clean
+.PHONY: demo national-demo test setup messages bench clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -17,6 +17,16 @@ demo: setup
 	@$(BIN)/django-admin lmd_demo_seed
 	@echo "LMD demo on http://127.0.0.1:8000/  (Ctrl-C to stop)"
 	@$(BIN)/django-admin runserver 127.0.0.1:8000 --noreload
+
+# A member administration's national server: the Secretariat issues a licence, Eastland exports
+# the licensed course, imports it, adds a national module; the demo then serves Eastland's course.
+national-demo: setup
+	@mkdir -p var
+	@$(BIN)/django-admin migrate --run-syncdb --noinput -v 0
+	@$(BIN)/django-admin lmd_national_demo
+	@echo "Eastland's national server on http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	@LMD_COURSE_SOURCE="$$(ls -d var/national/eastland/imports/*/*/ | head -1)" LMD_OVERLAY=var/national/eastland/overlay \
+	  $(BIN)/django-admin runserver 127.0.0.1:8000 --noreload
 
 test: setup
 	@$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)

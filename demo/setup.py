@@ -10,7 +10,7 @@ setup(
     version="0.1.0",
     packages=find_packages(),
     include_package_data=True,
-    package_data={"": ["templates/**/*", "static/**/*"]},
+    package_data={"": ["templates/**/*", "static/**/*", "national/*", "national/**/*"]},
     entry_points={"xblock.v1": [
         "html = xblocks.common.html_section:HtmlSectionBlock",
         "lmd_course = lmd_demo.course_block:CourseScenarios",

@@ -105,20 +105,41 @@ def glossary(locale, root=ROOT):
         return {row["term"].lower(): row["translation"] for row in csv.DictReader(handle)}
 
 
+REVIEWED = "glossary: reviewed"
+
+
+def _uses(target, agreed):
+    """Whether `target` uses the agreed translation, allowing for inflection: each word of more
+    than three letters appears by its stem (declaración/declaraciones, directeur/directrice
+    générale, parte interesada/partes interesadas)."""
+    words = [w for w in re.findall(r"\w+", agreed.lower()) if len(w) > 3]
+    if not words:
+        return agreed.lower() in target
+    return all(re.search(r"\b" + re.escape(w[:max(4, min(len(w) - 3, 7))]), target) for w in words)
+
+
 def glossary_warnings(root=ROOT):
     """'file:line: ...' where a glossary term is in the English but its agreed translation is
-    not in the translation (a warning: grammar may inflect it)."""
+    not in the translation. A translator who checked that the term means something else there
+    ("release" of a person, not of goods) writes the translator comment "glossary: reviewed"."""
     warnings = []
     for locale in locales(root):
-        terms = glossary(locale, root)
+        # Longest first: a term inside a longer one ("clearance" in "post-clearance audit") is
+        # checked as part of the longer term only.
+        terms = sorted(glossary(locale, root).items(), key=lambda item: -len(item[0]))
         paths = [ui_po(root, locale), *sorted((Path(root) / "content" / locale).glob("*.po"))]
         for path in paths:
             for entry in polib.pofile(str(path)).translated_entries():
+                if REVIEWED in (entry.tcomment or ""):
+                    continue
                 source, target = PLACEHOLDER.sub("", entry.msgid).lower(), entry.msgstr.lower()
-                for term, agreed in terms.items():
+                for term, agreed in terms:
+                    found = re.compile(rf"\b{re.escape(term)}\b")
+                    if not found.search(source):
+                        continue
+                    source = found.sub(" ", source)
                     # a term kept verbatim in the translation is a name (an account, a product)
-                    if re.search(rf"\b{re.escape(term)}\b", source) and agreed.lower() not in target \
-                            and term not in target:
+                    if not _uses(target, agreed) and term not in target:
                         warnings.append(f"{path}:{entry.linenum}: glossary: '{term}' is '{agreed}' in {locale}")
     return warnings
 

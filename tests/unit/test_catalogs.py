@@ -61,7 +61,7 @@ def test_check_reports_broken_placeholders_and_markup(tmp_path):
     po_path = catalogs.ui_po(root, "fr")
     po = polib.pofile(str(po_path))
     po.find("Attempts left: {n}.").msgstr = "Tentatives restantes."
-    po.find("Move up").msgstr = "<script>alert(1)</script>Monter"
+    po.find("Move up: %(text)s").msgstr = "<script>alert(1)</script>Monter\u00a0: %(text)s"
     po.save(str(po_path))
     problems = catalogs.check(root)
     assert any("placeholders differ" in p and "text.po:" in p for p in problems)

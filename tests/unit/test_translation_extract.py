@@ -10,7 +10,8 @@ def test_template_covers_python_templates_js_tables_and_plurals():
     catalog = extract()
     ids = {entry.msgid for entry in catalog}
     assert "Submit answers" in ids                          # quiz template and JS table
-    assert "Move up" in ids and "Not saved: {message}" in ids  # JS string table, Studio editor
+    assert "Feedback: {text}" in ids and "Not saved: {message}" in ids  # JS string table, Studio editor
+    assert "Move up: %(text)s" in ids                         # blocktrans with a variable
     assert "Expert analysis" in ids and "Printable role cards and observer checklist (facilitator)" in ids
     assert "You have no attempts left." in ids              # Python handler error and SCORM runtime
     plural = next(e for e in catalog if e.msgid == "%(n)s question")

@@ -20,8 +20,6 @@ STRINGS = {
     "explanation": _("Explanation:"),
     "unanswered": _("Answer every question before submitting. Unanswered: {n}."),
     "networkError": _("Your answers could not be sent. Check your connection and try again."),
-    "moveUp": _("Move up"),
-    "moveDown": _("Move down"),
     "moved": _("{item} moved to position {pos} of {total}."),
     "tryAgain": _("Change your answers and submit again."),
     "notRecorded": _("Progress is not being recorded: no learning management system was found."),

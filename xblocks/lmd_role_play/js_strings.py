@@ -3,7 +3,7 @@ from ..common.mixins import _
 
 STRINGS = {
     "yourChoice": _("Your choice: {label}"),
-    "feedback": _("Feedback"),
+    "feedback": _("Feedback: {text}"),
     "score": _("Score for this run: {score}%"),
     "best": _("Best run so far: {score}%"),
     "competency": _("Competency"),

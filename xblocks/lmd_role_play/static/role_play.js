@@ -28,7 +28,7 @@ function LmdRolePlayBlock(runtime, element, data) {
     current = state.node ? state.node.id : null;
     renderPath(state.path);
     lastFeedback.hidden = !feedback;
-    lastFeedback.textContent = feedback ? t.feedback + ': ' + feedback : '';
+    lastFeedback.textContent = feedback ? LMD.format(t.feedback, {text: feedback}) : '';
     nodeBox.hidden = !state.node;
     if (state.node) {
       nodeBox.querySelector('.lmd-speaker').textContent = state.node.speaker;

@@ -41,19 +41,22 @@ def init(locale, root=ROOT):
     if target.exists():
         raise CatalogError(f"{target} exists already: use `lmd translations update`")
     template = polib.pofile(str(Path(root) / "ui" / "text.pot"))
-    template.metadata.update({"Language": locale, "Plural-Forms": PLURALS.get(locale.split("_")[0],
-                                                                               "nplurals=2; plural=(n != 1);"),
-                              "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE", "Last-Translator": "",
-                              "Language-Team": locale})
+    template.metadata.update(_header(locale))
     target.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(target))
     for module_template in sorted((Path(root) / "content" / "templates").glob("*.pot")):
         content = polib.pofile(str(module_template))
-        content.metadata.update({"Language": locale})
+        content.metadata.update(_header(locale))
         path = Path(root) / "content" / locale / f"{module_template.stem}.po"
         path.parent.mkdir(parents=True, exist_ok=True)
         content.save(str(path))
     return target
+
+
+def _header(locale):
+    """The header fields msgfmt --check expects of a new catalog."""
+    return {"Language": locale, "Plural-Forms": PLURALS.get(locale.split("_")[0], "nplurals=2; plural=(n != 1);"),
+            "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE", "Last-Translator": "", "Language-Team": locale}
 
 
 def update(root=ROOT):
@@ -64,9 +67,11 @@ def update(root=ROOT):
         pairs = [(ui_po(root, locale), template)]
         for module_template in sorted((Path(root) / "content" / "templates").glob("*.pot")):
             po = Path(root) / "content" / locale / f"{module_template.stem}.po"
-            if not po.exists():
+            if not po.exists():  # a new module: its catalog starts empty
                 po.parent.mkdir(parents=True, exist_ok=True)
-                polib.pofile(str(module_template)).save(str(po))
+                new = polib.pofile(str(module_template))
+                new.metadata.update(_header(locale))
+                new.save(str(po))
             pairs.append((po, module_template))
         for po, pot in pairs:
             subprocess.run([_tool("msgmerge"), "--quiet", "--update", "--backup=none", "--previous", str(po),
@@ -144,6 +149,24 @@ def glossary_warnings(root=ROOT):
     return warnings
 
 
+def consistency_warnings(root=ROOT, longest=80):
+    """'file:line: ...' where a short string (a title, an option) has several translations
+    across one language's content catalogs: "Check your understanding" reads the same in every
+    module. The first translation met is taken as the reference."""
+    warnings = []
+    for locale in locales(root):
+        first = {}
+        for path in sorted((Path(root) / "content" / locale).glob("*.po")):
+            for entry in polib.pofile(str(path)).translated_entries():
+                if len(entry.msgid) > longest or REVIEWED in (entry.tcomment or ""):
+                    continue
+                reference = first.setdefault(entry.msgid, (entry.msgstr, path.name))
+                if reference[0] != entry.msgstr:
+                    warnings.append(f"{path}:{entry.linenum}: consistency: {entry.msgid!r} is "
+                                    f"{reference[0]!r} in {reference[1]}, {entry.msgstr!r} here")
+    return warnings
+
+
 def check(root=ROOT):
     """Problems as 'file:line: message' (msgfmt's checks, placeholders, markup the sanitizer would
     strip or that is not balanced)."""
@@ -157,6 +180,9 @@ def check(root=ROOT):
             for source, translation in _pairs(entry):
                 problems += [f"{po_path}:{entry.linenum}: {p}" for p in _compare(source, translation)]
         for path in sorted((Path(root) / "content" / locale).glob("*.po")):
+            result = subprocess.run([_tool("msgfmt"), "--check", "-o", "/dev/null", str(path)],
+                                    capture_output=True, text=True)
+            problems += [line for line in result.stderr.splitlines() if "warning" not in line and line.strip()]
             for entry in polib.pofile(str(path)).translated_entries():
                 kind = "rich" if entry.comment.startswith("rich") else "plain"
                 problem = translation_problem(kind, entry.msgstr)

@@ -67,8 +67,9 @@ def template(module_xml):
     """The catalog template of one module."""
     root = parse_xml_string(module_xml)
     catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "MIME-Version": "1.0",
-                        "Content-Transfer-Encoding": "8bit"}
+    catalog.metadata = {"Project-Id-Version": "lmd-xblocks course content", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+                        "Last-Translator": "", "Language-Team": "", "Content-Type": "text/plain; charset=UTF-8",
+                        "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
     for context, kind, node, attribute in _units(root):
         value = _value(kind, node, attribute)
         if value:

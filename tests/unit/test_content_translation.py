@@ -88,3 +88,22 @@ def test_stats_and_check_cover_content_catalogs(tmp_path):
     stats = catalogs.content_stats("fr", root)
     assert stats[MODULE.path.stem][0] == 1
     assert any("sanitizer would strip" in p and ".po:" in p for p in catalogs.check(root))
+
+
+@pytest.mark.parametrize("module", model.load_course(), ids=lambda m: m.path.stem)
+def test_french_and_spanish_content_is_complete_and_current(module):
+    """Every module's template matches its XML, and French and Spanish translate all of it,
+    nothing fuzzy, every translation usable (none refused by the markup checks)."""
+    current = {(e.msgctxt, e.msgid) for e in template(module.xml)}
+    assert {(e.msgctxt, e.msgid) for e in polib.pofile(str(ROOT / "content/templates" / f"{module.path.stem}.pot"))} \
+        == current, "run `lmd translations extract` and `update`"
+    for locale in ("fr", "es"):
+        catalog = polib.pofile(str(ROOT / "content" / locale / f"{module.path.stem}.po"))
+        assert {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete} == current, locale
+        assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == [], locale
+        _xml, used, refused = localize(module.xml, catalog)
+        assert (used, refused) == (len(current), []), locale
+
+
+def test_short_texts_read_the_same_in_every_module():
+    assert catalogs.consistency_warnings(ROOT) == []

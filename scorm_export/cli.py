@@ -47,13 +47,17 @@ SCO_STRINGS = {
 }
 
 
-def available_locales():
-    """English (the source) and every locale that has a translation catalog."""
-    root = Path(__file__).resolve().parents[1] / "translations"
+def available_locales(overlay=None):
+    """English (the source) and every locale that has a translation catalog, the course's own
+    or a member's (in its overlay)."""
+    roots = [Path(__file__).resolve().parents[1] / "translations"]
+    if overlay:
+        roots.append(Path(overlay) / "translations")
     found = {"en"}
-    for kind in ("ui", "content"):
-        if (root / kind).is_dir():
-            found |= {p.name for p in (root / kind).iterdir() if p.is_dir() and p.name != "templates"}
+    for root in roots:
+        for kind in ("ui", "content"):
+            if (root / kind).is_dir():
+                found |= {p.name for p in (root / kind).iterdir() if p.is_dir() and p.name != "templates"}
     return found
 
 
@@ -77,7 +81,7 @@ def cmd_export_scorm(args):
     from .archive import write_zip
     from .build import build_package, progress_bar
     output = Path(args.output)
-    locales = available_locales()
+    locales = available_locales(args.overlay)
     if args.lang not in locales:
         print(f"lmd: error: unknown locale {args.lang!r} (available: {', '.join(sorted(locales))})", file=sys.stderr)
         return 2

@@ -210,10 +210,13 @@ def _compare(source, translation):
     return problems
 
 
-def compile_catalogs(root=ROOT, blocks_dir=None):
+INSTALLED_BLOCKS = ROOT.parent / "xblocks"
+
+
+def compile_catalogs(root=ROOT, blocks_dir=INSTALLED_BLOCKS):
     """.po -> .mo: text.mo and django.mo beside each catalog (Django's LOCALE_PATHS in the demo),
-    and text.mo inside each block package, where Open edX looks for an XBlock's own catalogs."""
-    blocks_dir = Path(blocks_dir) if blocks_dir else ROOT.parent / "xblocks"
+    and text.mo inside each block package of `blocks_dir` (None: not copied), where Open edX
+    looks for an XBlock's own catalogs."""
     written = []
     for locale in locales(root):
         po = ui_po(root, locale)
@@ -221,8 +224,8 @@ def compile_catalogs(root=ROOT, blocks_dir=None):
         subprocess.run([_tool("msgfmt"), "--check", "-o", str(mo), str(po)], check=True)
         shutil.copyfile(mo, po.parent / "django.mo")
         written += [mo, po.parent / "django.mo"]
-        for package in BLOCK_PACKAGES:
-            target = blocks_dir / package / "translations" / locale / "LC_MESSAGES" / "text.mo"
+        for package in BLOCK_PACKAGES if blocks_dir else ():
+            target = Path(blocks_dir) / package / "translations" / locale / "LC_MESSAGES" / "text.mo"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(mo, target)
             written.append(target)

@@ -18,7 +18,11 @@ def add_translations_parser(subparsers):
     sub.add_parser("update", help="merge the template into every catalog").set_defaults(func=_update)
     sub.add_parser("check", help="report broken catalogs with file and line").set_defaults(func=_check)
     sub.add_parser("stats", help="percent translated per locale").set_defaults(func=_stats)
-    sub.add_parser("compile", help="build the .mo files Django and Open edX read").set_defaults(func=_compile)
+    compile_parser = sub.add_parser("compile", help="build the .mo files Django and Open edX read")
+    compile_parser.add_argument("--install", action="store_true",
+                                help="with --root: also copy the interface .mo into the installed XBlocks, where "
+                                     "Open edX finds them (always done for the catalogs shipped with the blocks)")
+    compile_parser.set_defaults(func=_compile)
 
 
 def _extract(args):
@@ -60,6 +64,7 @@ def _stats(args):
 
 
 def _compile(args):
-    written = catalogs.compile_catalogs(args.root)
+    shipped = Path(args.root).resolve() == catalogs.ROOT.resolve()
+    written = catalogs.compile_catalogs(args.root, catalogs.INSTALLED_BLOCKS if shipped or args.install else None)
     print(f"compiled {len(written)} file(s)")
     return 0

@@ -4,7 +4,8 @@ upstream version can be imported without losing them:
     <overlay>/overrides/<url_name>.xml   customized blocks or modules (replace upstream's)
     <overlay>/overrides.json             the upstream fingerprint each override was made from
     <overlay>/modules/*.xml              national modules that complete the course (number N1, N2…)
-    <overlay>/translations/<lang>/*.po   the member's translations (of the course and its own modules)
+    <overlay>/translations/              the member's catalogs, laid out as `lmd translations --root`
+                                         makes them (content/<locale>/*.po for the course and its modules)
     <overlay>/branding.json              the member's name and colours for the course pages
 
 effective_course() applies the overlay to whatever upstream version is installed and reports,
@@ -53,7 +54,7 @@ def _bases(overlay):
 
 def translation_dirs(overlay):
     """Where a member keeps its content catalogs (one folder per language)."""
-    return [Path(overlay) / "translations"]
+    return [Path(overlay) / "translations" / "content"]
 
 
 def effective_course(upstream_modules, overlay):

@@ -7,6 +7,7 @@ from pathlib import Path
 import polib
 
 from courses.cli import main
+from courses.lmd import model
 from translations import catalogs
 
 ROOT = Path(__file__).resolve().parents[2] / "translations"
@@ -40,19 +41,43 @@ def test_compiled_catalogs_match_their_sources(tmp_path):
 
 
 def test_a_partial_portuguese_catalog_through_the_cli(tmp_path, capsys):
-    root = tmp_path / "translations"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("*.mo", "__pycache__", "*.py"))
-    assert main(["translations", "--root", str(root), "init", "pt_PT"]) == 0
-    po_path = catalogs.ui_po(root, "pt_PT")
-    po = polib.pofile(str(po_path))
+    """A member's translator, with the command line alone: a catalog root in the overlay, a
+    partial Portuguese translation, stats, English where untranslated, a Portuguese export."""
+    import gettext
+    import zipfile
+
+    overlay = tmp_path / "eastland"
+    root = overlay / "translations"
+    lmd = lambda *args: main(["translations", "--root", str(root), *args])  # noqa: E731
+    assert lmd("extract") == 0 and lmd("init", "pt_PT") == 0
+    assert lmd("init", "pt PT") == 2  # not a locale code: refused with the reason
+    po = polib.pofile(str(catalogs.ui_po(root, "pt_PT")))
     po.find("Submit answers").msgstr = "Enviar respostas"
     po.find("Correct").msgstr = "Correto"
-    po.save(str(po_path))
+    po.save(str(catalogs.ui_po(root, "pt_PT")))
+    content_path = root / "content" / "pt_PT" / "01-introduction.po"
+    content = polib.pofile(str(content_path))
+    title = next(e for e in content if e.msgctxt.endswith("|m01-s1|.@display_name"))
+    title.msgstr = "Porque existe este programa"
+    content.save(str(content_path))
     capsys.readouterr()
-    assert main(["translations", "--root", str(root), "stats"]) == 0
-    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("pt_PT"))
-    assert "(2 of" in line
-    assert main(["translations", "--root", str(root), "init", "pt PT"]) == 2
+    assert lmd("stats") == 0 and lmd("compile") == 0
+    out = capsys.readouterr().out
+    assert any(l.startswith("pt_PT") and "(2 of" in l for l in out.splitlines())
+    assert "(1 of" in next(l for l in out.splitlines() if "01-introduction" in l and "(1 of" in l)
+
+    ui = gettext.translation("text", localedir=str(root / "ui"), languages=["pt_PT"])
+    assert ui.gettext("Submit answers") == "Enviar respostas"
+    assert ui.gettext("Save draft") == "Save draft"  # untranslated: English
+
+    target = tmp_path / "pt.zip"
+    assert main(["export", "scorm", "--scorm-version", "2004", "--lang", "pt_PT", "--overlay", str(overlay),
+                 "--module", "1", "--quiet", "-o", str(target)]) == 0
+    with zipfile.ZipFile(target) as archive:
+        page = archive.read("m01/index.html").decode()
+    english = model.load_course()[0]
+    assert "Porque existe este programa" in page
+    assert english.objectives[0]["text"] in page  # untranslated content: English
 
 
 def test_check_reports_broken_placeholders_and_markup(tmp_path):

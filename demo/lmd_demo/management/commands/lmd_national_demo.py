@@ -60,8 +60,9 @@ class Command(BaseCommand):
         overlay = eastland / "overlay"
         (overlay / "modules").mkdir(parents=True, exist_ok=True)
         shutil.copy(NATIONAL / "n1-eastland.xml", overlay / "modules" / "n1-eastland.xml")
-        (overlay / "translations" / "fr").mkdir(parents=True, exist_ok=True)
-        shutil.copy(NATIONAL / "fr" / "n1-eastland.po", overlay / "translations" / "fr" / "n1-eastland.po")
+        french = overlay / "translations" / "content" / "fr"
+        french.mkdir(parents=True, exist_ok=True)
+        shutil.copy(NATIONAL / "fr" / "n1-eastland.po", french / "n1-eastland.po")
         shutil.copy(NATIONAL / "branding.json", overlay / "branding.json")
         self.stdout.write(f"4. Eastland added its national module and its French translation in {overlay}.")
         self.stdout.write(f"Serve Eastland's course:\n  LMD_COURSE_SOURCE={course} LMD_OVERLAY={overlay} make demo")

@@ -11,7 +11,9 @@ def add_translations_parser(subparsers):
     parser = subparsers.add_parser("translations", help="translation catalogs (see the README)")
     parser.add_argument("--root", default=str(catalogs.ROOT), help="the translations folder")
     sub = parser.add_subparsers(dest="action", required=True)
-    sub.add_parser("extract", help="write ui/text.pot from the sources").set_defaults(func=_extract)
+    extract = sub.add_parser("extract", help="write the templates: ui/text.pot and one per module")
+    extract.add_argument("--overlay", help="a member's overlay: also its national modules")
+    extract.set_defaults(func=_extract)
     init = sub.add_parser("init", help="start a catalog for a new locale (e.g. pt_PT)")
     init.add_argument("locale")
     init.set_defaults(func=_init)
@@ -27,7 +29,8 @@ def add_translations_parser(subparsers):
 
 def _extract(args):
     target, count = write_template(template_dir=Path(args.root) / "ui")
-    modules = write_content_templates(Path(args.root) / "content" / "templates")
+    extra = [Path(args.overlay) / "modules"] if args.overlay else []
+    modules = write_content_templates(Path(args.root) / "content" / "templates", extra)
     print(f"wrote {target} ({count} messages) and {len(modules)} module templates")
     return 0
 

@@ -79,14 +79,15 @@ def write_template(root=ROOT, template_dir=UI_DIR):
     return target, len(catalog)
 
 
-def write_content_templates(template_dir):
-    """One template per module: translations/content/templates/<module file stem>.pot."""
+def write_content_templates(template_dir, extra_module_dirs=()):
+    """One template per module: translations/content/templates/<module file stem>.pot; also for
+    the module files in `extra_module_dirs` (a member's national modules)."""
     from courses.lmd import model
 
     from .content import template
     Path(template_dir).mkdir(parents=True, exist_ok=True)
     written = []
-    for path in model.module_paths():
+    for path in [*model.module_paths(), *(p for d in extra_module_dirs for p in model.module_paths(d))]:
         target = Path(template_dir) / f"{path.stem}.pot"
         template(path.read_text(encoding="utf-8")).save(str(target))
         written.append(target)

@@ -48,8 +48,11 @@ def test_a_partial_portuguese_catalog_through_the_cli(tmp_path, capsys):
 
     overlay = tmp_path / "eastland"
     root = overlay / "translations"
+    (overlay / "modules").mkdir(parents=True)
+    shutil.copy(ROOT.parent / "demo/lmd_demo/national/n1-eastland.xml", overlay / "modules")
     lmd = lambda *args: main(["translations", "--root", str(root), *args])  # noqa: E731
-    assert lmd("extract") == 0 and lmd("init", "pt_PT") == 0
+    assert lmd("extract", "--overlay", str(overlay)) == 0 and lmd("init", "pt_PT") == 0
+    assert (root / "content" / "pt_PT" / "n1-eastland.po").exists()  # the national module too
     assert lmd("init", "pt PT") == 2  # not a locale code: refused with the reason
     po = polib.pofile(str(catalogs.ui_po(root, "pt_PT")))
     po.find("Submit answers").msgstr = "Enviar respostas"

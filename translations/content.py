@@ -127,18 +127,9 @@ def _markup(html):
     return found
 
 
-def load_catalog(locale, stem, root=ROOT):
-    """The content catalog of one module, or None (the course then stays in English; logged)."""
-    path = Path(root) / "content" / locale / f"{stem}.po"
-    if not path.exists():
-        log.warning("no %s content catalog for %s: the module stays in English", locale, stem)
-        return None
-    return polib.pofile(str(path))
-
-
 def language_catalog(locale, extra_dirs=(), root=ROOT):
-    """Every content translation of `locale`: the course's catalogs, then a member's (an
-    overlay's `translations/<locale>/*.po`, which win). Contexts start with the module's
+    """Every content translation of `locale`: the course's catalogs, then a member's (the
+    `<extra dir>/<locale>/*.po` of an overlay, which win). Contexts start with the module's
     url_name, so one merged list serves any module, whatever its file is called (an imported
     course's modules live in OLX verticals). None when no catalog exists (logged)."""
     folders = [Path(root) / "content" / locale, *(Path(d) / locale for d in extra_dirs)]

@@ -71,12 +71,8 @@ def parse_module(text, path=Path("<string>")):
 def load_module(path, catalog=None):
     """One module file; `catalog` (translations.content.language_catalog) localizes it."""
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    if catalog:
-        from translations.content import localize
-        text = localize(XML_DECLARATION.sub("", text), catalog)[0]
     try:
-        return parse_module(text, path)
+        return parse_module(localize_text(path.read_text(encoding="utf-8"), catalog), path)
     except ContentError as exc:
         raise ContentError(f"{path.name}: {exc}") from exc
 
@@ -127,5 +123,12 @@ def course_for(modules_dir=None, lang=None, overlay=None):
 
 
 def localized(module, catalog):
+    return parse_module(localize_text(module.xml, catalog), module.path)
+
+
+def localize_text(module_xml, catalog):
+    """The module's XML in the catalog's language (unchanged without a catalog)."""
+    if not catalog:
+        return module_xml
     from translations.content import localize
-    return parse_module(localize(module.xml, catalog)[0], module.path)
+    return localize(XML_DECLARATION.sub("", module_xml), catalog)[0]

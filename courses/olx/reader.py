@@ -30,7 +30,7 @@ def _read(folder, kind, url_name):
 
 def read_olx_course(folder, catalog=None):
     """The modules of an OLX course, in its chapter order; localized by `catalog`."""
-    from courses.lmd.model import XML_DECLARATION, parse_module
+    from courses.lmd.model import localize_text, parse_module
     folder = Path(folder)
     run = parse_xml_string((folder / "course.xml").read_text(encoding="utf-8")).get("url_name", "")
     course, _path = _read(folder, "course", run)
@@ -42,10 +42,7 @@ def read_olx_course(folder, catalog=None):
             for vertical_ref in sequential.iterchildren("vertical"):
                 vertical, path = _read(folder, "vertical", vertical_ref.get("url_name", ""))
                 for element in vertical.iterchildren("lmd_module"):
-                    text = etree.tostring(element, encoding="unicode")
-                    if catalog:
-                        from translations.content import localize
-                        text = localize(XML_DECLARATION.sub("", text), catalog)[0]
+                    text = localize_text(etree.tostring(element, encoding="unicode"), catalog)
                     modules.append(parse_module(text, path))
     if not modules:
         raise ContentError(f"{folder}: no <lmd_module> in any unit of the course")

@@ -7,14 +7,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from xblock.django.request import django_to_webob_request, webob_to_django_response
 from xblock.exceptions import NoSuchUsage
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
-
-
-from django.utils import translation
 
 from .course_block import demo_course, scenario_ids
 

@@ -107,3 +107,10 @@ def test_french_and_spanish_content_is_complete_and_current(module):
 
 def test_short_texts_read_the_same_in_every_module():
     assert catalogs.consistency_warnings(ROOT) == []
+
+
+def test_a_language_without_catalogs_is_english_and_logged(caplog):
+    with caplog.at_level("WARNING", logger="translations.content"):
+        modules = model.course_for(lang="de")
+    assert [m.title for m in modules] == [m.title for m in model.load_course()]
+    assert "no de content catalog: the course stays in English" in caplog.text

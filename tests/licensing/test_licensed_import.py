@@ -73,6 +73,25 @@ def test_licensed_scorm_package_still_validates_and_shows_the_licence(secretaria
     assert b"Licence LIC-1: Eastland" in manifest and b'href="lmd-licence/signature.json"' in manifest
 
 
+def test_licensed_scorm_package_plays_in_a_scorm_runtime(page, secretariat, tmp_path):
+    """The stamp adds files and metadata only: the first SCO still finds the LMS (scorm-again) and
+    reports a passed quiz."""
+    from courses.lmd import model
+    from tests.browser.test_course_browser import pass_quiz
+    from tests.scorm.lms import cmi, serve_package
+    from tests.scorm.test_scorm_player import leave
+
+    with serve_package(export(secretariat), "2004", tmp_path) as base:
+        page.goto(f"{base}/lms.html")
+        frame = page.frame_locator("#sco")
+        frame.locator(".lmd-quiz .lmd-submit").wait_for()
+        assert frame.locator(".lmd-scorm-note").count() == 0  # an LMS was found
+        pass_quiz(frame, model.load_course()[0])
+        leave(page)
+        data = cmi(page, "2004")
+    assert data["success_status"] == "passed" and float(data["score"]["scaled"]) == 1.0
+
+
 def test_tampered_file_is_refused(secretariat):
     package = rezip(export(secretariat), lambda f: f.__setitem__("shared/sco.js", f["shared/sco.js"] + b"//x"))
     refused(secretariat, package, "shared/sco.js was changed after signing")

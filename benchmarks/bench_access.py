@@ -15,7 +15,8 @@ def seed(n, status="pending"):
     officers = users.objects.bulk_create([users(username=f"bench-{status}-{n}-{i}") for i in range(n)])
     world = _world()
     R.objects.bulk_create([R(officer=o, administration=world["admin"], course=world["course"], position="p",
-                             unit="u", justification="j", status=status) for o in officers], batch_size=2000)
+                             unit="u", justification="j", status=status,
+                             pending_guard=True if status == "pending" else None) for o in officers], batch_size=2000)
     return list(R.objects.filter(status=status, officer__username__startswith=f"bench-{status}-{n}-")
                 .values_list("pk", flat=True))
 

@@ -78,11 +78,17 @@ class EnrolmentRequest(models.Model):
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # True while pending, NULL once decided (services._transition clears it with the status).
+    # MariaDB and MySQL, Open edX's databases, ignore a conditional unique constraint (Django
+    # warning W036), but every database treats NULLs as distinct in a unique index: a unique
+    # (officer, course, pending_guard) allows one pending request per course and any number of
+    # closed ones, everywhere.
+    pending_guard = models.BooleanField(null=True, default=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["administration", "status", "created_at"])]
-        constraints = [models.UniqueConstraint(fields=["officer", "course"], condition=Q(status="pending"),
+        constraints = [models.UniqueConstraint(fields=["officer", "course", "pending_guard"],
                                                name="lmd_one_pending_request_per_course")]
 
     def __str__(self):

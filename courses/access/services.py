@@ -131,7 +131,7 @@ def _transition(ids, to_status, actor, reason):
     now = timezone.now()
     with transaction.atomic():
         changed = (EnrolmentRequest.objects.filter(pk__in=ids, status=EnrolmentRequest.PENDING)
-                   .update(status=to_status, reason=reason, decided_by=actor, decided_at=now))
+                   .update(status=to_status, pending_guard=None, reason=reason, decided_by=actor, decided_at=now))
         if changed != len(ids):
             transaction.set_rollback(True)
             raise Conflict(_("Some of these requests were already decided or withdrawn; reload and try again."))

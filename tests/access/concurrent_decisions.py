@@ -1,5 +1,6 @@
-"""Two coordinators decide the same request at the same moment, on whatever database the
-settings name (run by test_mariadb.py against a real MariaDB). Prints the outcome as JSON."""
+"""Two coordinators decide the same request at the same moment, and an officer sends the same
+request twice at the same moment (a double click), on whatever database the settings name (run
+by test_mariadb.py against a real MariaDB). Prints the outcomes as JSON."""
 import json
 import threading
 from datetime import date
@@ -45,7 +46,28 @@ def main():
     for thread in threads:
         thread.join()
     decisions = RequestTransition.objects.filter(request=item, from_status="pending").count()
-    print(json.dumps({"vendor": connection.vendor, "outcomes": sorted(outcomes), "decisions": decisions}))
+
+    # The decided request is closed: asking again is allowed, but only once at a time.
+    asked = []
+
+    def ask():
+        barrier.wait()
+        try:
+            services.request_access(officer, "course-v1:LMD+LMD101+2026", "Head", "Unit", "Again")
+            asked.append("created")
+        except services.Conflict:
+            asked.append("conflict")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    pending = officer.lmd_requests.filter(status="pending").count()
+    print(json.dumps({"vendor": connection.vendor, "outcomes": sorted(outcomes), "decisions": decisions,
+                      "requests": sorted(asked), "pending": pending}))
 
 
 if __name__ == "__main__":

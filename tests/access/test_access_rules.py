@@ -103,7 +103,7 @@ def test_plugin_settings_install_the_gate():
 def test_dashboard_and_bulk_approval_queries_do_not_grow(world, size, client, django_assert_max_num_queries):
     from courses.access.models import EnrolmentRequest as R
     R.objects.bulk_create([R(officer=world.staff, administration=world.east, course=world.course, position="p",
-                             unit="u", justification="j", status="rejected") for _ in range(size)])
+                             unit="u", justification="j", status="rejected", pending_guard=None) for _ in range(size)])
     client.force_login(world.coord)
     with django_assert_max_num_queries(12):
         assert client.get("/access/coordinator/").status_code == 200

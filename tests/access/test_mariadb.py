@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
-def test_two_coordinators_on_mariadb_one_wins():
+def test_on_mariadb_two_coordinators_one_wins_and_a_double_request_makes_one():
     port = subprocess.run(["bash", str(ROOT / "scripts/mariadb.sh")], check=True, capture_output=True,
                           text=True).stdout.strip().splitlines()[-1]
     name = f"lmd_test_{uuid.uuid4().hex[:8]}"
@@ -27,4 +27,5 @@ def test_two_coordinators_on_mariadb_one_wins():
     finally:
         subprocess.run(["mariadb", f"--socket={socket}", "-uroot", "-e", f"DROP DATABASE IF EXISTS {name}"], check=True)
     result = json.loads(out.strip().splitlines()[-1])
-    assert result == {"vendor": "mysql", "outcomes": ["conflict", "won"], "decisions": 1}
+    assert result == {"vendor": "mysql", "outcomes": ["conflict", "won"], "decisions": 1,
+                      "requests": ["conflict", "created"], "pending": 1}

@@ -27,6 +27,7 @@ from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
 
 from .licensing.cli import add_signing_arguments, stamp_if_licensed
+from .licensing.overlay import translation_dirs
 from .lmd import model
 from .olx.about import pages
 from .olx.archive import write_targz, write_tree
@@ -150,9 +151,10 @@ def module_files(module):
     }
 
 
-def stage(modules, language="en"):
+def stage(modules, language="en", catalog=None):
     """The course as {path inside the course folder: bytes}, modules in the order given
-    (model.load_course() gives programme order: 1..8, 8A, 9..12, then national modules)."""
+    (model.load_course() gives programme order: 1..8, 8A, 9..12, then national modules).
+    `catalog` translates the course pages (default: the course's own catalogs of `language`)."""
     check_structure(modules)
     files = {"course.xml": _xml(etree.Element("course", url_name=RUN, org=ORG, course=NUMBER))}
     course = etree.Element("course", **course_settings(language))
@@ -167,7 +169,7 @@ def stage(modules, language="en"):
         "contentType": "image/png", "displayname": COURSE_IMAGE, "locked": False,
         "import_path": None, "thumbnail_location": None}})
     files[f"static/{COURSE_IMAGE}"] = course_image_png()
-    files.update(pages(modules, START))
+    files.update(pages(modules, START, language, catalog if catalog is not None else model.catalog_for(language)))
     return files
 
 
@@ -178,7 +180,8 @@ def build_archive(target, modules_dir=None, language="en", overlay=None, sign=No
     if not model.module_paths(directory):
         raise ContentError(f"no module files (*.xml) in {directory}")
     modules = model.course_for(modules_dir, lang=language, overlay=overlay)
-    files = {f"course/{name}": data for name, data in stage(modules, language).items()}
+    catalog = model.catalog_for(language, translation_dirs(overlay) if overlay else ())
+    files = {f"course/{name}": data for name, data in stage(modules, language, catalog).items()}
     if sign is not None:
         files = sign(files)
     write_targz(files, target, root=None)

@@ -91,4 +91,7 @@ def write_content_templates(template_dir, extra_module_dirs=()):
         target = Path(template_dir) / f"{path.stem}.pot"
         template(path.read_text(encoding="utf-8")).save(str(target))
         written.append(target)
-    return written
+    from . import course_text
+    target = Path(template_dir) / f"{course_text.STEM}.pot"
+    course_text.template().save(str(target))  # the about page, card text and licence terms
+    return written + [target]

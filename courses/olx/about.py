@@ -8,22 +8,21 @@ read from the same source as the chapters instead of being kept by hand."""
 import html
 import re
 from datetime import datetime
-from pathlib import Path
 
-COURSE_DIR = Path(__file__).resolve().parents[1] / "lmd" / "course"
+from django.utils import dateformat, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from translations.course_text import course_texts
+
 PROGRAMME_MARK = re.compile(r"<!--\s*programme\b.*?-->")
 LICENCE_MARK = re.compile(r"<!--\s*licence\b.*?-->")
 DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?)\b", re.IGNORECASE)
 CONNECTORS = re.compile(r"\band\b|[\s,]", re.IGNORECASE)
 
 
-def read(name):
-    return (COURSE_DIR / name).read_text(encoding="utf-8")
-
-
-def paragraphs(text):
-    """Plain text (paragraphs split by blank lines) as escaped <p> elements."""
-    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text.strip())]
+def paragraphs(blocks):
+    """Plain-text paragraphs as escaped <p> elements."""
     return "\n".join(f"  <p>{html.escape(block, quote=False)}</p>" for block in blocks if block)
 
 
@@ -42,27 +41,33 @@ def hours(duration):
 
 def _format_hours(value):
     value = round(value * 2) / 2
-    return f"{value:g} hour" + ("" if value == 1 else "s")
+    return ngettext("%(n)s hour", "%(n)s hours", 1 if value == 1 else 2) % {"n": f"{value:g}"}
 
 
 def programme_section(modules):
     items = []
     for module in modules:
         duration = f" ({html.escape(module.duration)})" if module.duration else ""
-        items.append(f"    <li>Module {html.escape(module.number)}: {html.escape(module.title)}{duration}</li>")
-    body = "\n".join(items) or "    <li>The modules are being prepared.</li>"
-    return f'<section class="programme">\n  <h2>The programme</h2>\n  <ol>\n{body}\n  </ol>\n</section>'
+        label = _("Module %(number)s: %(title)s") % {"number": html.escape(module.number),
+                                                     "title": html.escape(module.title)}
+        items.append(f"    <li>{label}{duration}</li>")
+    if not items:
+        items.append("    <li>" + html.escape(_("The modules are being prepared.")) + "</li>")
+    heading = html.escape(_("The programme"))
+    body = "\n".join(items)
+    return f'<section class="programme">\n  <h2>{heading}</h2>\n  <ol>\n{body}\n  </ol>\n</section>'
 
 
-def licence_section():
-    return f'<section class="licence">\n  <h2>Licence terms</h2>\n{paragraphs(read("licence.txt"))}\n</section>'
+def licence_section(texts):
+    heading = html.escape(_("Licence terms"))
+    return f'<section class="licence">\n  <h2>{heading}</h2>\n{paragraphs(texts["licence"])}\n</section>'
 
 
-def overview_html(modules):
+def overview_html(modules, texts):
     """about/overview.html: the about page sections with the module list and licence inserted
     at their marks (appended when a translator's copy lost a mark)."""
-    text = read("about.html").strip()
-    for mark, section in ((PROGRAMME_MARK, programme_section(modules)), (LICENCE_MARK, licence_section())):
+    text = texts["about"]
+    for mark, section in ((PROGRAMME_MARK, programme_section(modules)), (LICENCE_MARK, licence_section(texts))):
         text, count = mark.subn(lambda _match, section=section: section, text, count=1)
         if not count:
             text += "\n" + section
@@ -75,30 +80,35 @@ def effort_text(modules):
     if not values or None in values:
         return ""
     low, high = min(values), max(values)
-    spread = _format_hours(low) if low == high else f"{low:g} to {_format_hours(high)}"
-    return f"About {_format_hours(sum(values))} in all ({spread} a module)"
+    spread = _format_hours(low) if low == high else _("%(low)s to %(high)s") % {"low": f"{low:g}",
+                                                                                "high": _format_hours(high)}
+    return _("About %(total)s in all (%(spread)s a module)") % {"total": _format_hours(sum(values)), "spread": spread}
 
 
 def updates_html(start):
     """info/updates.html: one welcome update, dated the course start (Open edX reads the <h2>
     of each <li> as the update's date)."""
     date = datetime.strptime(start[:10], "%Y-%m-%d")
-    day = f"{date:%B} {date.day}, {date.year}"
-    text = ("Welcome to Leadership and Management Development. Start with Module 1 for an overview "
-            "of the programme, then take the modules in order or pick those you need first.")
-    return f"<ol>\n  <li>\n    <h2>{day}</h2>\n    <p>{html.escape(text)}</p>\n  </li>\n</ol>\n"
+    # The month's name from Django's own catalogs; the order of the parts from ours.
+    day = _("%(month)s %(day)s, %(year)s") % {"month": dateformat.format(date, "F"), "day": date.day,
+                                               "year": date.year}
+    text = _("Welcome to Leadership and Management Development. Start with Module 1 for an overview "
+             "of the programme, then take the modules in order or pick those you need first.")
+    return f"<ol>\n  <li>\n    <h2>{html.escape(day)}</h2>\n    <p>{html.escape(text)}</p>\n  </li>\n</ol>\n"
 
 
-def pages(modules, start):
-    """{archive path: bytes} of the course pages (about/ and info/)."""
-    short = " ".join(read("short_description.txt").split())
-    files = {
-        "about/overview.html": overview_html(modules),
-        "about/short_description.html": html.escape(short, quote=False) + "\n",
-        "info/handouts.html": licence_section() + "\n",
-        "info/updates.html": updates_html(start),
-    }
-    effort = effort_text(modules)
+def pages(modules, start, language="en", catalog=None):
+    """{archive path: bytes} of the course pages (about/ and info/), in `language`: the
+    description from the catalog (course.po), the generated sentences from the UI catalogs."""
+    texts = course_texts(catalog)
+    with translation.override(language):
+        files = {
+            "about/overview.html": overview_html(modules, texts),
+            "about/short_description.html": html.escape(texts["card"], quote=False) + "\n",
+            "info/handouts.html": licence_section(texts) + "\n",
+            "info/updates.html": updates_html(start),
+        }
+        effort = effort_text(modules)
     if effort:
         files["about/effort.html"] = effort + "\n"
     return {name: text.encode("utf-8") for name, text in files.items()}

@@ -63,6 +63,16 @@ def _course(language, source, overlay):
     return tuple(model.course_for(source, lang=language, overlay=overlay))
 
 
+@lru_cache(maxsize=None)
+def course_description(language="en"):
+    """The course-level texts (about page, card, licence terms) in the run's language."""
+    from courses.licensing.overlay import translation_dirs
+    from translations.course_text import course_texts
+    overlay = getattr(settings, "LMD_OVERLAY", None)
+    return course_texts(model.catalog_for(run_language(language), translation_dirs(overlay) if overlay else ()))
+
+
 def forget_course():
     """Read the course source again (tests that update it)."""
     _course.cache_clear()
+    course_description.cache_clear()

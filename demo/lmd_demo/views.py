@@ -14,7 +14,7 @@ from xblock.exceptions import NoSuchUsage
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
 
-from .course_block import demo_course, scenario_ids
+from .course_block import course_description, demo_course, scenario_ids
 
 
 def _may_take_course(user):
@@ -28,6 +28,7 @@ def home(request):
     modules = demo_course(translation.get_language())
     return render(request, "lmd_demo/home.html", {
         "modules": modules,
+        "licence": course_description(translation.get_language())["licence"],
         "may_take": request.user.is_authenticated and _may_take_course(request.user),
         "course_id": settings.LMD_COURSE_ID,
     })

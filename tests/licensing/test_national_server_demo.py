@@ -124,3 +124,10 @@ def test_newer_upstream_keeps_overlay_and_learner_state(tmp_path, settings):
     draft = WorkbenchRuntime("officer1").get_block(case).answers
     assert draft == {question: "My draft before the update."}  # and so did the learner's draft
     assert [m.title for m in demo_course()][0] == "Introduction (revised)"
+
+
+def test_learners_see_the_licence_terms_in_their_language():
+    page = html.unescape(Client().get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    assert "Conditions de la licence" in page and "obtenir gratuitement une licence" in page
+    page = html.unescape(Client().get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "Licence terms" in page and "may also obtain a licence from the Secretariat" in page

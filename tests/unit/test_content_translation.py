@@ -114,3 +114,24 @@ def test_a_language_without_catalogs_is_english_and_logged(caplog):
         modules = model.course_for(lang="de")
     assert [m.title for m in modules] == [m.title for m in model.load_course()]
     assert "no de content catalog: the course stays in English" in caplog.text
+
+
+def test_course_description_is_translated_and_exported_in_french():
+    """The about page, card and licence terms come from course.po; the sentences the exporter
+    writes around them (programme, effort, update date) from the interface catalogs."""
+    from courses.olx_export import stage
+    from translations import course_text
+    assert {(e.msgctxt, e.msgid) for e in course_text.template()} == \
+        {(e.msgctxt, e.msgid) for e in polib.pofile(str(ROOT / "content/templates/course.pot"))}
+    for locale in ("fr", "es"):
+        catalog = polib.pofile(str(ROOT / "content" / locale / "course.po"))
+        assert catalog.untranslated_entries() == [] and catalog.fuzzy_entries() == [], locale
+    files = stage(model.course_for(lang="fr"), "fr")
+    overview = files["about/overview.html"].decode()
+    for french in ("À propos de ce cours", "Le programme", "Conditions de la licence", "Module 9\u00a0: Promouvoir",
+                   "coordonnateur national"):
+        assert french in overview, french
+    assert "About this course" not in overview and "<!--" not in overview
+    assert files["about/effort.html"].decode().startswith("Environ ")
+    assert "<h2>1 janvier 2026</h2>" in files["info/updates.html"].decode()
+    assert "Treize modules" in files["about/short_description.html"].decode()

@@ -199,7 +199,7 @@ def test_about_pages_describe_the_course_and_its_licence(fixture_course):
     assert "Module 2: Fixture: risk &amp; “selectivity” at the border (2 hours)" in overview
     assert overview.index("Module 2:") < overview.index("Module 8A:")
     for fact in ("national coordinator", "import", "customize", "complete", "translate", "twenty participants",
-                 "role plays, simulations", f"{round(PASS_CUTOFF * 100)}&#160;percent"):
+                 "role plays, simulations", f"{round(PASS_CUTOFF * 100)}\u00a0percent"):
         assert fact in overview, fact
     assert "<!--" not in overview  # both marks were replaced
     assert b"licence" in files["info/handouts.html"].lower()

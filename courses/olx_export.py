@@ -21,6 +21,8 @@ import re
 import sys
 from pathlib import Path
 
+from django.utils import translation
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from xblocks.common.errors import ContentError
@@ -54,7 +56,9 @@ def course_settings(language):
     two can never disagree (olxcleaner notes the duplicates as SettingOverride warnings)."""
     if not LANGUAGE.match(language or ""):
         raise ValueError(f"language {language!r} is not a language code such as en, fr or pt-br")
-    return {"display_name": TITLE, "start": START, "end": END, "course_image": COURSE_IMAGE, "language": language}
+    with translation.override(language):
+        title = _(TITLE)  # the course's name in its language (the interface catalogs have it)
+    return {"display_name": title, "start": START, "end": END, "course_image": COURSE_IMAGE, "language": language}
 
 
 def policy(language):
@@ -137,7 +141,8 @@ def module_files(module):
     """{archive path: bytes} of one module's chapter, sequential and vertical."""
     stem = ident(module)
     graded = bool(module.parts_of("lmd_quiz"))
-    chapter = etree.Element("chapter", display_name=f"Module {module.number}: {module.title}")
+    chapter = etree.Element("chapter", display_name=_("Module %(number)s: %(title)s") % {
+        "number": module.number, "title": module.title})
     etree.SubElement(chapter, "sequential", url_name=f"{stem}-sequence")
     sequential = etree.Element("sequential", display_name=module.title)
     if graded:
@@ -158,9 +163,10 @@ def stage(modules, language="en", catalog=None):
     check_structure(modules)
     files = {"course.xml": _xml(etree.Element("course", url_name=RUN, org=ORG, course=NUMBER))}
     course = etree.Element("course", **course_settings(language))
-    for module in modules:
-        etree.SubElement(course, "chapter", url_name=f"{ident(module)}-chapter")
-        files.update(module_files(module))
+    with translation.override(language):  # chapter names ("Module 9: ...")
+        for module in modules:
+            etree.SubElement(course, "chapter", url_name=f"{ident(module)}-chapter")
+            files.update(module_files(module))
     files[f"course/{RUN}.xml"] = _xml(course)
     graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
     files[f"policies/{RUN}/policy.json"] = _json(policy(language))

@@ -135,3 +135,12 @@ def test_course_description_is_translated_and_exported_in_french():
     assert files["about/effort.html"].decode().startswith("Environ ")
     assert "<h2>1 janvier 2026</h2>" in files["info/updates.html"].decode()
     assert "Treize modules" in files["about/short_description.html"].decode()
+
+
+def test_spanish_olx_export_names_the_course_and_its_chapters_in_spanish():
+    from courses.olx_export import RUN, stage
+    files = stage(model.course_for(lang="es"), "es")
+    course = files[f"course/{RUN}.xml"].decode()
+    assert 'display_name="Desarrollo del Liderazgo y la Gestión"' in course
+    chapter = next(v.decode() for k, v in files.items() if k.startswith("chapter/m09"))
+    assert 'display_name="Módulo 9: ' in chapter

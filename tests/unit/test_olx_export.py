@@ -256,7 +256,15 @@ def test_rich_text_whitespace_survives_export(fixture_course):
 
 
 def test_olxcleaner_finds_no_error(course, tmp_path):
-    olx_export.write_targz(stage(course), tmp_path / "c.tar.gz")
+    olxcleaner_finds_no_error(stage(course), tmp_path, "en")
+
+
+def test_olxcleaner_finds_no_error_in_the_french_course(tmp_path):
+    olxcleaner_finds_no_error(stage(model.course_for(lang="fr"), "fr"), tmp_path, "fr")
+
+
+def olxcleaner_finds_no_error(files, tmp_path, language):
+    olx_export.write_targz(files, tmp_path / "c.tar.gz")
     unpacked = unpack(tmp_path / "c.tar.gz", tmp_path)
     _course, store, _urls = olxcleaner.validate(str(unpacked), allowed_xblocks=ALLOWED_XBLOCKS)
     findings = [(e.level, e.name, e.description) for e in store.errors]
@@ -264,7 +272,7 @@ def test_olxcleaner_finds_no_error(course, tmp_path):
     # The only notes: the course settings repeated in policy.json (as Studio writes them).
     overrides = {f[2].rsplit("'", 2)[-2] for f in findings if f[1] == "SettingOverride"}
     assert [f for f in findings if f[1] != "SettingOverride"] == []
-    assert overrides <= set(course_settings("en"))
+    assert overrides <= set(course_settings(language))
 
 
 # --- determinism -----------------------------------------------------------------------------

@@ -47,7 +47,9 @@ def _format_hours(value):
 def programme_section(modules):
     items = []
     for module in modules:
-        duration = f" ({html.escape(module.duration)})" if module.duration else ""
+        readable = hours(module.duration)  # "3 hours" written in the page's language; other text as is
+        shown = _format_hours(readable) if readable is not None else module.duration
+        duration = f" ({html.escape(shown)})" if shown else ""
         label = _("Module %(number)s: %(title)s") % {"number": html.escape(module.number),
                                                      "title": html.escape(module.title)}
         items.append(f"    <li>{label}{duration}</li>")

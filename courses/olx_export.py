@@ -29,7 +29,6 @@ from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
 
 from .licensing.cli import add_signing_arguments, stamp_if_licensed
-from .licensing.overlay import translation_dirs
 from .lmd import model
 from .olx.about import pages
 from .olx.archive import write_targz, write_tree
@@ -185,8 +184,8 @@ def build_archive(target, modules_dir=None, language="en", overlay=None, sign=No
     directory = Path(modules_dir) if modules_dir else model.MODULES_DIR
     if not model.module_paths(directory):
         raise ContentError(f"no module files (*.xml) in {directory}")
-    modules = model.course_for(modules_dir, lang=language, overlay=overlay)
-    catalog = model.catalog_for(language, translation_dirs(overlay) if overlay else ())
+    catalog = model.catalog_for(language, overlay)  # read once: for the modules and the course pages
+    modules = model.course_for(modules_dir, lang=language, overlay=overlay, catalog=catalog)
     files = {f"course/{name}": data for name, data in stage(modules, language, catalog).items()}
     if sign is not None:
         files = sign(files)

@@ -81,11 +81,14 @@ def module_paths(directory=MODULES_DIR):
     return sorted(Path(directory).glob("*.xml"))
 
 
-def catalog_for(lang, extra_dirs=()):
+def catalog_for(lang, overlay=None):
+    """The content catalog of `lang` (the course's own, then the member's in `overlay`), or None
+    for English."""
     if not lang or lang == "en":
         return None
+    from courses.licensing.overlay import translation_dirs
     from translations.content import language_catalog
-    return language_catalog(lang, extra_dirs)
+    return language_catalog(lang, translation_dirs(overlay) if overlay else ())
 
 
 def load_course(directory=MODULES_DIR, lang=None, catalog=None):
@@ -109,16 +112,16 @@ def programme_position(module):
     return (1, int(module.number[1:]))
 
 
-def course_for(modules_dir=None, lang=None, overlay=None):
+def course_for(modules_dir=None, lang=None, overlay=None, catalog=None):
     """The course as served or exported: upstream source (module files or an imported OLX
-    course), in `lang` (with the member's own translations from the overlay), with a member's
-    customizations and national modules."""
-    from courses.licensing.overlay import effective_course, translation_dirs
+    course), in `lang` (with the member's own translations from the overlay; or `catalog`, when
+    the caller has it already), with a member's customizations and national modules."""
+    from courses.licensing.overlay import effective_course
     modules = load_course(modules_dir or MODULES_DIR)
     if overlay:
         modules, _conflicts = effective_course(modules, overlay)
     # Localized last, so that the member's customized blocks and national modules are too.
-    catalog = catalog_for(lang, translation_dirs(overlay) if overlay else ())
+    catalog = catalog if catalog is not None else catalog_for(lang, overlay)
     return [localized(module, catalog) for module in modules] if catalog else modules
 
 

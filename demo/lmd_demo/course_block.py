@@ -66,10 +66,8 @@ def _course(language, source, overlay):
 @lru_cache(maxsize=None)
 def course_description(language="en"):
     """The course-level texts (about page, card, licence terms) in the run's language."""
-    from courses.licensing.overlay import translation_dirs
     from translations.course_text import course_texts
-    overlay = getattr(settings, "LMD_OVERLAY", None)
-    return course_texts(model.catalog_for(run_language(language), translation_dirs(overlay) if overlay else ()))
+    return course_texts(model.catalog_for(run_language(language), getattr(settings, "LMD_OVERLAY", None)))
 
 
 def forget_course():

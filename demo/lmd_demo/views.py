@@ -102,6 +102,7 @@ def export_download(request, kind):
     """Build an export of the current course source on request (the same code as `lmd export`)."""
     from django.http import FileResponse
 
+    from courses.lmd import model
     from courses.olx_export import stage, write_targz
     from scorm_export.build import export as export_scorm
     from scorm_export.cli import package_info
@@ -113,7 +114,7 @@ def export_download(request, kind):
     language = translation.get_language() or "en"
     modules = demo_course(language)
     if kind == "olx":
-        write_targz(stage(modules, language), target)
+        write_targz(stage(modules, language, model.catalog_for(language, settings.LMD_OVERLAY)), target)
     else:
         version = "2004" if kind == "scorm2004" else "1.2"
         export_scorm(modules, version, language, package_info(translation.gettext), target, show_progress=False)

@@ -160,21 +160,21 @@ def stage(modules, language="en", catalog=None):
     (model.load_course() gives programme order: 1..8, 8A, 9..12, then national modules).
     `catalog` translates the course pages (default: the course's own catalogs of `language`)."""
     check_structure(modules)
-    files = {"course.xml": _xml(etree.Element("course", url_name=RUN, org=ORG, course=NUMBER))}
-    course = etree.Element("course", **course_settings(language))
-    with translation.override(language):  # chapter names ("Module 9: ...")
+    with translation.override(language):  # the names and sentences the exporter writes itself
+        files = {"course.xml": _xml(etree.Element("course", url_name=RUN, org=ORG, course=NUMBER))}
+        course = etree.Element("course", **course_settings(language))
         for module in modules:
             etree.SubElement(course, "chapter", url_name=f"{ident(module)}-chapter")
             files.update(module_files(module))
-    files[f"course/{RUN}.xml"] = _xml(course)
-    graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
-    files[f"policies/{RUN}/policy.json"] = _json(policy(language))
-    files[f"policies/{RUN}/grading_policy.json"] = _json(grading_policy(graded))
-    files["policies/assets.json"] = _json({COURSE_IMAGE: {
-        "contentType": "image/png", "displayname": COURSE_IMAGE, "locked": False,
-        "import_path": None, "thumbnail_location": None}})
-    files[f"static/{COURSE_IMAGE}"] = course_image_png()
-    files.update(pages(modules, START, language, catalog if catalog is not None else model.catalog_for(language)))
+        files[f"course/{RUN}.xml"] = _xml(course)
+        graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
+        files[f"policies/{RUN}/policy.json"] = _json(policy(language))
+        files[f"policies/{RUN}/grading_policy.json"] = _json(grading_policy(graded))
+        files["policies/assets.json"] = _json({COURSE_IMAGE: {
+            "contentType": "image/png", "displayname": COURSE_IMAGE, "locked": False,
+            "import_path": None, "thumbnail_location": None}})
+        files[f"static/{COURSE_IMAGE}"] = course_image_png()
+        files.update(pages(modules, START, catalog if catalog is not None else model.catalog_for(language)))
     return files
 
 

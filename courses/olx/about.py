@@ -9,7 +9,7 @@ import html
 import re
 from datetime import datetime
 
-from django.utils import dateformat, translation
+from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -99,18 +99,17 @@ def updates_html(start):
     return f"<ol>\n  <li>\n    <h2>{html.escape(day)}</h2>\n    <p>{html.escape(text)}</p>\n  </li>\n</ol>\n"
 
 
-def pages(modules, start, language="en", catalog=None):
-    """{archive path: bytes} of the course pages (about/ and info/), in `language`: the
+def pages(modules, start, catalog=None):
+    """{archive path: bytes} of the course pages (about/ and info/), in the active language: the
     description from the catalog (course.po), the generated sentences from the UI catalogs."""
     texts = course_texts(catalog)
-    with translation.override(language):
-        files = {
-            "about/overview.html": overview_html(modules, texts),
-            "about/short_description.html": html.escape(texts["card"], quote=False) + "\n",
-            "info/handouts.html": licence_section(texts) + "\n",
-            "info/updates.html": updates_html(start),
-        }
-        effort = effort_text(modules)
+    files = {
+        "about/overview.html": overview_html(modules, texts),
+        "about/short_description.html": html.escape(texts["card"], quote=False) + "\n",
+        "info/handouts.html": licence_section(texts) + "\n",
+        "info/updates.html": updates_html(start),
+    }
+    effort = effort_text(modules)
     if effort:
         files["about/effort.html"] = effort + "\n"
     return {name: text.encode("utf-8") for name, text in files.items()}

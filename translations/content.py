@@ -23,6 +23,9 @@ PLAIN = {"objective", "question", "point", "prompt", "text", "feedback", "explan
 RICH = {"introduction", "html", "scenario", "exhibit", "analysis", "situation", "brief", "instructions", "debrief"}
 BLOCKS = {"lmd_case_study", "lmd_role_play", "lmd_quiz", "html"}
 TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+TEMPLATE_HEADER = {"Project-Id-Version": "lmd-xblocks course content", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+                   "Last-Translator": "", "Language-Team": "", "Content-Type": "text/plain; charset=UTF-8",
+                   "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
 
 
 def _path(node, root):
@@ -67,9 +70,7 @@ def template(module_xml):
     """The catalog template of one module."""
     root = parse_xml_string(module_xml)
     catalog = polib.POFile()
-    catalog.metadata = {"Project-Id-Version": "lmd-xblocks course content", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-                        "Last-Translator": "", "Language-Team": "", "Content-Type": "text/plain; charset=UTF-8",
-                        "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
+    catalog.metadata = dict(TEMPLATE_HEADER)
     for context, kind, node, attribute in _units(root):
         value = _value(kind, node, attribute)
         if value:

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import polib
-from lxml import etree
 
-from xblocks.common.xmlcontent import parse_xml_string
+from xblocks.common.xmlcontent import parse_xml_string, rich_of, set_rich
+
+from .content import TEMPLATE_HEADER, translation_problem
 
 COURSE_DIR = Path(__file__).resolve().parents[1] / "courses" / "lmd" / "course"
 STEM = "course"
@@ -50,20 +51,21 @@ def _about_units(root):
 
 
 def _text(element):
-    inner = (element.text or "") + "".join(etree.tostring(c, encoding="unicode", with_tail=True) for c in element)
-    return squeeze(inner)
+    return squeeze(rich_of(element, required=False))
+
+
+def _kind(element):
+    """"rich" when the heading or paragraph holds markup (a link, emphasis), else "plain"."""
+    return "rich" if any(isinstance(child.tag, str) for child in element) else "plain"
 
 
 def template(directory=COURSE_DIR):
     """The catalog template of the course-level description."""
     catalog = polib.POFile()
-    catalog.metadata = {"Project-Id-Version": "lmd-xblocks course content", "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-                        "Last-Translator": "", "Language-Team": "", "Content-Type": "text/plain; charset=UTF-8",
-                        "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit"}
+    catalog.metadata = dict(TEMPLATE_HEADER)
     for context, element in _about_units(_parse_about(directory)):
-        rich = any(isinstance(child.tag, str) for child in element)
         catalog.append(polib.POEntry(msgctxt=context, msgid=_text(element), msgstr="",
-                                     comment="rich text: keep the markup" if rich else ""))
+                                     comment="rich text: keep the markup" if _kind(element) == "rich" else ""))
     catalog.append(polib.POEntry(msgctxt="course|card", msgid=squeeze(read("short_description.txt", directory)),
                                  msgstr="", comment="one sentence on the course card"))
     for index, paragraph in enumerate(licence_paragraphs(read("licence.txt", directory)), start=1):
@@ -74,7 +76,6 @@ def template(directory=COURSE_DIR):
 def course_texts(catalog=None, directory=COURSE_DIR):
     """{"about": about.html, "card": the card sentence, "licence": [paragraphs]} in the catalog's
     language; English wherever an entry is missing, fuzzy or would not survive the sanitizer."""
-    from .content import translation_problem
     usable = {}
     for entry in catalog or ():
         if entry.msgctxt and entry.msgctxt.startswith("course|") and entry.msgstr and not entry.fuzzy:
@@ -86,21 +87,16 @@ def course_texts(catalog=None, directory=COURSE_DIR):
 
     root = _parse_about(directory)
     for context, element in _about_units(root):
-        rich = any(isinstance(child.tag, str) for child in element)
-        translated = pick(context, _text(element), "rich" if rich else "plain")
-        tail = element.tail
+        kind = _kind(element)
+        translated = pick(context, _text(element), kind)
         for child in list(element):
             element.remove(child)
-        if rich:
-            wrapper = parse_xml_string(f"<w>{translated}</w>")
-            element.text = wrapper.text
-            element.extend(list(wrapper))
+        if kind == "rich":
+            set_rich(element, translated)
         else:
             element.text = translated
-        element.tail = tail
-    about = (root.text or "") + "".join(etree.tostring(c, encoding="unicode", with_tail=True) for c in root)
-    about = MARK_ELEMENT.sub(lambda m: f"<!-- {m.group(1)} -->", about)
+    about = MARK_ELEMENT.sub(lambda m: f"<!-- {m.group(1)} -->", rich_of(root, required=False))
     card = squeeze(read("short_description.txt", directory))
     licence = [pick(f"course|licence|p[{i}]", p) for i, p in enumerate(licence_paragraphs(read("licence.txt", directory)),
                                                                      start=1)]
-    return {"about": about.strip(), "card": pick("course|card", card), "licence": licence}
+    return {"about": about, "card": pick("course|card", card), "licence": licence}

@@ -66,7 +66,6 @@ class Command(BaseCommand):
         shutil.copy(NATIONAL / "branding.json", overlay / "branding.json")
         self.stdout.write(f"4. Eastland added its national module and its French translation in {overlay}.")
         self.stdout.write(f"Serve Eastland's course:\n  LMD_COURSE_SOURCE={course} LMD_OVERLAY={overlay} make demo")
-        return None
 
     def _issue_licence(self):
         today = datetime.date.today()

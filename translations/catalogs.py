@@ -131,15 +131,15 @@ def glossary_warnings(root=ROOT):
     for locale in locales(root):
         # Longest first: a term inside a longer one ("clearance" in "post-clearance audit") is
         # checked as part of the longer term only.
-        terms = sorted(glossary(locale, root).items(), key=lambda item: -len(item[0]))
+        terms = [(term, agreed, re.compile(rf"\b{re.escape(term)}\b"))
+                 for term, agreed in sorted(glossary(locale, root).items(), key=lambda item: -len(item[0]))]
         paths = [ui_po(root, locale), *sorted((Path(root) / "content" / locale).glob("*.po"))]
         for path in paths:
             for entry in polib.pofile(str(path)).translated_entries():
                 if REVIEWED in (entry.tcomment or ""):
                     continue
                 source, target = PLACEHOLDER.sub("", entry.msgid).lower(), entry.msgstr.lower()
-                for term, agreed in terms:
-                    found = re.compile(rf"\b{re.escape(term)}\b")
+                for term, agreed, found in terms:
                     if not found.search(source):
                         continue
                     source = found.sub(" ", source)

@@ -117,11 +117,11 @@ def course_for(modules_dir=None, lang=None, overlay=None, catalog=None):
     course), in `lang` (with the member's own translations from the overlay; or `catalog`, when
     the caller has it already), with a member's customizations and national modules."""
     from courses.licensing.overlay import effective_course
-    modules = load_course(modules_dir or MODULES_DIR)
-    if overlay:
-        modules, _conflicts = effective_course(modules, overlay)
-    # Localized last, so that the member's customized blocks and national modules are too.
     catalog = catalog if catalog is not None else catalog_for(lang, overlay)
+    if not overlay:
+        return load_course(modules_dir or MODULES_DIR, catalog=catalog)  # localized as each file is read
+    modules, _conflicts = effective_course(load_course(modules_dir or MODULES_DIR), overlay)
+    # Localized after the overlay applies, so that customized blocks and national modules are too.
     return [localized(module, catalog) for module in modules] if catalog else modules
 
 

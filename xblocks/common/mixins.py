@@ -119,7 +119,7 @@ def json_api(func):
                 413, f"Request too large: {len(body)} bytes; the limit is {MAX_JSON_BYTES}").get_response()
         try:
             data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
             return JsonHandlerError(400, f"Malformed JSON: {exc}").get_response()
         if not isinstance(data, dict):
             return JsonHandlerError(400, "The request body must be a JSON object").get_response()

@@ -32,7 +32,7 @@ def _longest_path(rp):
             memo[node_id] = max(options, key=lambda o: len(_json(o[0])) + len(o[1]))
         return memo[node_id]
 
-    return walk(rp["start"])
+    return walk(rp["start_node"])
 
 
 def worst_state(part_tag, data):

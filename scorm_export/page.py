@@ -2,7 +2,8 @@
 with their scripts and styles as package files and the content the local backend grades with."""
 import hashlib
 import html
-import json
+
+from xblocks.common.rendering import json_for_script
 
 from .runtime import ExportRuntime
 
@@ -44,7 +45,7 @@ def render_module_page(module_xml, language, title, extra_scripts, config):
         name = _asset_name(resource)
         assets[name] = resource.data.encode()
         (css if resource.mimetype == "text/css" else js).append(name)
-    content = _json_script(local_content(module))
+    content = json_for_script(local_content(module))
     links = "".join(f'<link rel="stylesheet" href="../{name}">' for name in css)
     scripts = "".join(f'<script src="../{name}"></script>' for name in js + extra_scripts)
     page = (
@@ -53,12 +54,9 @@ def render_module_page(module_xml, language, title, extra_scripts, config):
         f"<title>{html.escape(title)}</title>{links}</head>"
         f'<body><main id="lmd-main">{frag.body_html()}</main>'
         f'<script type="application/json" id="lmd-scorm-content">{content}</script>'
-        f'<script type="application/json" id="lmd-scorm-config">{_json_script(config)}</script>'
+        f'<script type="application/json" id="lmd-scorm-config">{json_for_script(config)}</script>'
         f"{scripts}</body></html>"
     )
     return page, assets
 
 
-def _json_script(value):
-    """JSON safe inside a <script> element (no '</' can close it)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

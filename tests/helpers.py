@@ -1,7 +1,10 @@
 """Small helpers shared by the tests (no stand-ins: they drive the real blocks)."""
 import json
+import re
 
 from webob import Request
+
+INIT_ISLAND = re.compile(r'<script type="application/json" class="lmd-init">(.*?)</script>', re.S)
 
 
 def post(runtime, block, handler, payload=None, raw=None):
@@ -18,6 +21,14 @@ def post(runtime, block, handler, payload=None, raw=None):
 def get(runtime, block, handler):
     response = runtime.handle(block, handler, Request.blank("/", method="GET"))
     return response.status_code, response
+
+
+def init_args(frag):
+    """A block's init data, as its script reads it: the JSON island the block writes first in
+    its fragment (xblocks/common/rendering.py)."""
+    match = INIT_ISLAND.match(frag.content)
+    assert match, "the fragment does not start with the block's init data"
+    return json.loads(match.group(1))
 
 
 def load(runtime, xml):

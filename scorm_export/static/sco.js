@@ -144,12 +144,14 @@
     });
     wrappers.reverse().forEach(function (el) {  /* children first, as the XBlock runtime does */
       var init = el.getAttribute('data-init');
-      var argsNode = el.querySelector(':scope > script.xblock_json_init_args');
+      var argsNode = el.querySelector(':scope > script.lmd-init');
       if (!init || !window[init]) { return; }
-      var args = argsNode ? JSON.parse(argsNode.textContent) : {};
       var backend = backends[key(el)];
-      if (backend && backend.restore) { args = backend.restore(args); }
-      window[init](runtime, el, args);
+      if (argsNode && backend && backend.restore) {
+        /* The learner's saved state goes into the block's own init data, which the block reads. */
+        argsNode.textContent = JSON.stringify(backend.restore(JSON.parse(argsNode.textContent)));
+      }
+      window[init](runtime, el);
     });
     if (lms.connected) { report(); }
     window.addEventListener('pagehide', function () { lms.finish(SCORM.summary().complete); });

@@ -69,7 +69,7 @@ def test_french_learner_follows_the_french_course_run(page, live_server):
     assert case["questions"][0]["prompt"] in case_box.inner_text()
 
     role_play = french.parts_of("lmd_role_play")[0].data
-    start = next(n for n in role_play["nodes"] if n["id"] == role_play["start"])
+    start = next(n for n in role_play["nodes"] if n["id"] == role_play["start_node"])
     choice = start["choices"][0]
     role_box = page.locator(".lmd-role-play")
     role_box.locator(".lmd-choice", has_text=choice["label"]).click()

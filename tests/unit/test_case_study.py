@@ -13,7 +13,7 @@ import pytest
 from django.utils import translation
 from lxml import etree
 
-from tests.helpers import get, load, post, user_state
+from tests.helpers import get, load, post, user_state, init_args
 from tests.runtime import LmdTestRuntime, as_learner
 from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
@@ -23,7 +23,7 @@ from xblocks.lmd_case_study.block import LmdCaseStudyBlock
 SAMPLE = (Path(__file__).parents[2] / "xblocks/lmd_case_study/samples/case_study.xml").read_text()
 ANALYSIS = "Inspections rose from 62%"
 ANSWERS = {"q1": "Inspections rose while findings fell.", "q2": "Select by risk; protect supervisors."}
-ARGS_SCRIPT = re.compile(r'<script type="json/xblock-args" class="xblock_json_init_args">(.*?)</script>', re.S)
+from tests.helpers import INIT_ISLAND as ARGS_SCRIPT
 
 # Author markup that must come out inert, written as well-formed XML as it would sit in a module file.
 EVIL_XML = ("<script>alert(1)</script><img src='x' onerror='alert(1)'/>"
@@ -206,11 +206,11 @@ def test_draft_survives_a_reload_and_the_analysis_stays_hidden(runtime, case):
     again = runtime.get_block(case.scope_ids.usage_id)
     assert again.answers == {"q1": "First thoughts\nline two"} and not again.submitted
     frag = again.student_view()
-    assert ANALYSIS not in frag.content + json.dumps(frag.json_init_args)
+    assert ANALYSIS not in frag.content + json.dumps(init_args(frag))
     assert ANALYSIS not in json.dumps(again.student_view_data())
-    textarea = lxml.html.fragment_fromstring(frag.content).get_element_by_id(f"{frag.json_init_args['rootId']}-q-q1")
+    textarea = lxml.html.fragment_fromstring(frag.content, create_parent="div").get_element_by_id(f"{init_args(frag)['rootId']}-q-q1")
     assert textarea.text == "First thoughts\nline two" and textarea.get("readonly") is None
-    assert frag.json_init_args["state"] == {"submitted": False, "assessment": [], "score": None, "analysis_html": None}
+    assert init_args(frag)["state"] == {"submitted": False, "assessment": [], "score": None, "analysis_html": None}
     assert again.lmd_progress() == {"complete": False, "score": None, "passed": None, "graded": True, "started": True}
     assert runtime.publishes == []
 
@@ -261,12 +261,12 @@ def test_answers_are_locked_after_submission(runtime, case):
         assert status == 400 and "already submitted" in body["error"]
     assert case.answers == ANSWERS
     frag = runtime.get_block(case.scope_ids.usage_id).student_view()
-    tree = lxml.html.fragment_fromstring(frag.content)
+    tree = lxml.html.fragment_fromstring(frag.content, create_parent="div")
     areas = tree.findall(".//textarea")
     assert [a.text for a in areas] == [ANSWERS["q1"], ANSWERS["q2"]]
     assert all(a.get("readonly") is not None for a in areas)
     assert tree.find_class("lmd-actions")[0].get("hidden") is not None
-    assert frag.json_init_args["state"]["analysis_html"].startswith("<p>" + ANALYSIS)
+    assert init_args(frag)["state"]["analysis_html"].startswith("<p>" + ANALYSIS)
 
 
 def test_length_limits(runtime, case):
@@ -335,8 +335,8 @@ def test_json_handlers_refuse_get(runtime, case):
 
 def test_page_is_labelled_counted_and_translated(runtime, case):
     frag = case.student_view()
-    root_id = frag.json_init_args["rootId"]
-    tree = lxml.html.fragment_fromstring(frag.content)
+    root_id = init_args(frag)["rootId"]
+    tree = lxml.html.fragment_fromstring(frag.content, create_parent="div")
     areas = tree.findall(".//textarea")
     assert [a.get("name") for a in areas] == ["q1", "q2"]
     for area in areas:
@@ -355,13 +355,13 @@ def test_page_is_labelled_counted_and_translated(runtime, case):
     assert [(b.get("role"), b.get("tabindex")) for b in bodies] == [("region", "0"), ("region", None), ("region", "0")]
     assert [tree.get_element_by_id(b.get("aria-labelledby")).text for b in bodies] == [
         e["title"] for e in case.exhibits]
-    assert frag.json_init_args["i18n"]["counter"] == "{n} of {max} characters"
+    assert init_args(frag)["i18n"]["counter"] == "{n} of {max} characters"
     assert "LmdCaseStudyBlock" in frag.js_init_fn and any(
         "LMD.backend" in r.data and "lmd_case_study" in r.data for r in frag.resources if r.kind == "text")
     with translation.override("fr"):
         french = case.student_view()
     assert "Enregistrer le brouillon" in french.content and "Analyse de l’expert" in french.content
-    assert french.json_init_args["i18n"]["counter"] == "{n} sur {max} caractères"
+    assert init_args(french)["i18n"]["counter"] == "{n} sur {max} caractères"
 
 
 def test_two_case_studies_on_one_page_have_distinct_ids(runtime):
@@ -446,7 +446,7 @@ def test_facilitator_panel_for_staff_only(runtime, case):
     assert "lmd-facilitator" not in bob_page and "facilitator_csv" not in bob_page and "Alice" not in bob_page
     staff_runtime, staff_view = as_learner(runtime, case.scope_ids.usage_id, "trainer", staff=True)
     frag = staff_view.student_view()
-    tree = lxml.html.fragment_fromstring(frag.content)
+    tree = lxml.html.fragment_fromstring(frag.content, create_parent="div")
     panel = tree.find_class("lmd-facilitator")[0]
     rows = panel.xpath(".//tbody/tr")
     assert [r.xpath("./th")[0].text for r in rows] == ["alice", "bob"]
@@ -508,7 +508,7 @@ def test_two_learners_have_independent_state(runtime, case):
 
     _, bob_again = as_learner(runtime, case.scope_ids.usage_id, "bob")
     assert bob_again.answers == {"q1": "Bob's draft"} and not bob_again.submitted and bob_again.raw_score is None
-    assert bob_again.student_view().json_init_args["state"]["analysis_html"] is None
+    assert init_args(bob_again.student_view())["state"]["analysis_html"] is None
     assert bob_runtime.publishes == [] and len(runtime.publishes) == 2
     status, body = post(bob_runtime, bob_again, "assess", {"points": ["r1"]})
     assert status == 400 and "Submit your answers before" in body["error"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.helpers import load, post, user_state
+from tests.helpers import load, post, user_state, init_args
 from tests.runtime import LmdTestRuntime, as_learner
 from xblocks.common.errors import ContentError
 from xblocks.lmd_quiz import content
@@ -113,13 +113,13 @@ def test_state_survives_a_reload(runtime, quiz):
     post(runtime, quiz, "submit", {"responses": WRONG})
     again = runtime.get_block(quiz.scope_ids.usage_id)
     assert again.attempts == 1 and again.responses == {**WRONG, "q2": ["c"]}
-    init = again.student_view().json_init_args
+    init = init_args(again.student_view())
     assert init["state"]["attempts"] == 1 and init["state"]["responses"]["q1"] == "b"
 
 
 def test_answer_key_never_reaches_the_browser_before_reveal(runtime, quiz):
     frag = quiz.student_view()
-    page = frag.content + json.dumps(frag.json_init_args)
+    page = frag.content + json.dumps(init_args(frag))
     for question in quiz.questions:
         assert question["explanation"] not in page
         for option in question.get("options", []) + question.get("items", []):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.helpers import get, load, post, user_state
+from tests.helpers import get, load, post, user_state, init_args
 from tests.runtime import LmdTestRuntime, as_learner
 from xblocks.common.errors import ContentError
 from xblocks.lmd_role_play import content
@@ -77,15 +77,15 @@ def test_stale_node_and_unknown_choice_change_nothing(runtime, role_play, payloa
 def test_state_survives_a_reload(runtime, role_play):
     play(runtime, role_play, BEST[:2])
     again = runtime.get_block(role_play.scope_ids.usage_id)
-    state = again.student_view().json_init_args["state"]
+    state = init_args(again.student_view())["state"]
     assert state["node"]["id"] == "n4" and len(state["path"]) == 2
 
 
 def test_points_and_targets_never_reach_the_browser_before_a_choice(runtime, role_play):
     frag = role_play.student_view()
-    state = json.dumps(frag.json_init_args["state"])
+    state = json.dumps(init_args(frag)["state"])
     assert '"points"' not in state and '"target"' not in state
-    assert set(frag.json_init_args["state"]["node"]["choices"][0]) == {"id", "label"}
+    assert set(init_args(frag)["state"]["node"]["choices"][0]) == {"id", "label"}
     assert "Clear and courteous" not in frag.content + state  # feedback only after choosing
 
 

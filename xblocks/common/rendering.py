@@ -48,18 +48,33 @@ def load_minified(package, path):
     return rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text)
 
 
+# Inside <script>, '</script>' or '<!--' in a string would end or change the element, and an
+# HTML parser does not know JSON escapes: escape the characters that matter as JSON \u escapes
+# (still the same JSON). U+2028/2029 too, for older JavaScript engines.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_for_script(value):
+    """JSON text that is safe as the content of a <script> element, whatever its strings hold.
+    The one place where the blocks' init data and the SCORM pages' data are serialized."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).translate(_SCRIPT_UNSAFE)
+
+
+def init_data_island(value):
+    """The block's init data as the first element of its fragment; `LMD.initData(element)`
+    reads it back. Runtimes' own init arguments are not used: the XBlock SDK workbench and
+    XBlock's reference runtime write them with a bare json.dumps, which '</script>' escapes."""
+    return f'<script type="application/json" class="lmd-init">{json_for_script(value)}</script>'
+
+
 def block_fragment(block, html, package, script, init_fn, init_data=None):
-    """A fragment with the shared CSS/JS, the block's script and its JSON init data (None for a
-    container: runtimes look for init data anywhere inside a block's element, so a container
-    that has init data of its own would be handed its children's too)."""
-    frag = Fragment(html)
+    """A fragment with the shared CSS/JS, the block's script and its init data island."""
+    frag = Fragment((init_data_island(init_data) if init_data is not None else "") + html)
     frag.add_css(load_minified(COMMON_PACKAGE, "static/lmd.css"))
     frag.add_javascript(load_minified(COMMON_PACKAGE, "static/lmd.js"))
     frag.add_javascript(load_minified(package, script))
-    if init_data is None:
-        frag.initialize_js(init_fn)
-    else:
-        frag.initialize_js(init_fn, init_data)
+    frag.initialize_js(init_fn)
     return frag
 
 
@@ -75,5 +90,3 @@ def safe_html(markup):
     return sanitize_html(markup)
 
 
-def to_json(value):
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

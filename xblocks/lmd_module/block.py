@@ -68,9 +68,9 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
             "root_id": root_id, "title": self.display_name, "number": self.number,
             "duration": self.duration, "objectives": self.objectives,
             "introduction": self.introduction, "children": parts, "progress": progress,
-            "module_data": {"progress": progress, "i18n": js_strings.translated(self.gettext)},
         }, self.i18n)
-        frag = block_fragment(self, html, PACKAGE, "static/module.js", "LmdModuleBlock")
+        frag = block_fragment(self, html, PACKAGE, "static/module.js", "LmdModuleBlock",
+                              {"progress": progress, "i18n": js_strings.translated(self.gettext)})
         # Every child ships lmd.css/lmd.js too: Fragment.resources sends each resource once.
         frag.add_resources(child_frags)
         return frag

@@ -28,7 +28,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
 
     completion_mode = XBlockCompletionMode.COMPLETABLE
     content_module = content
-    content_field_names = ("situation", "roles", "competencies", "nodes", "endings", "start",
+    content_field_names = ("situation", "roles", "competencies", "nodes", "endings", "start_node",
                            "learner_role", "observer_checklist", "reflection_prompt", "reflection_max_length",
                            "weight")
     icon_class = "problem"
@@ -40,7 +40,8 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     competencies = List(default=[], scope=Scope.content)
     nodes = List(default=[], scope=Scope.content)
     endings = List(default=[], scope=Scope.content)
-    start = String(default="", scope=Scope.content)
+    # Not `start`: that name is the platform's inherited release date (inheritance.py).
+    start_node = String(default="", scope=Scope.content)
     learner_role = String(default="", scope=Scope.content)
     observer_checklist = List(default=[], scope=Scope.content)
     reflection_prompt = String(default="", scope=Scope.content)
@@ -60,11 +61,11 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     def position(self):
         """(node the learner is at, or None at an ending; the path that leads there). A path the
         content no longer supports (the course was updated) starts the run again."""
-        data, node_id = self.data(), self.start
+        data, node_id = self.data(), self.start_node
         for step_node, choice_id in self.path:
             choice = play.find_choice(data, step_node, choice_id)
             if step_node != node_id or choice is None:
-                return self.start, []
+                return self.start_node, []
             node_id = choice["target"]
         if node_id in {e["id"] for e in self.endings}:
             return None, [list(step) for step in self.path]

@@ -31,7 +31,9 @@ def parse(node):
     data = {
         "situation": rich_of(node, "situation"),
         "roles": roles, "competencies": competencies, "nodes": nodes, "endings": endings,
-        "start": node.get("start") or (nodes[0]["id"] if nodes else ""),
+        # `start_node`, not `start`: every Open edX block inherits a `start` *date* field.
+        # Course files written before the rename say start="n1"; that is still read.
+        "start_node": node.get("start_node") or node.get("start") or (nodes[0]["id"] if nodes else ""),
         "learner_role": learner_role,
         "observer_checklist": [text_of(i) for i in children(checklist, "item")] if checklist is not None else [],
         "reflection_prompt": text_of(node, "reflection", required=False),
@@ -87,7 +89,7 @@ def _parse_ending(node, seen):
 
 def serialize(data, node):
     node.set("learner_role", data["learner_role"])
-    node.set("start", data["start"])
+    node.set("start_node", data["start_node"])
     node.set("weight", format_number(data["weight"]))
     add_rich(node, "situation", data["situation"])
     for role in data["roles"]:

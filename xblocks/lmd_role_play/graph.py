@@ -9,15 +9,15 @@ def validate(data):
     clash = sorted(set(nodes) & endings)
     if clash:
         raise ContentError(f'<node id="{clash[0]}">: an ending has the same id')
-    if data["start"] not in nodes:
-        raise ContentError(f'<lmd_role_play>: start="{data["start"]}" is not a node')
+    if data["start_node"] not in nodes:
+        raise ContentError(f'<lmd_role_play>: start_node="{data["start_node"]}" is not a node')
     for node in data["nodes"]:
         for choice in node["choices"]:
             if choice["target"] not in nodes and choice["target"] not in endings:
                 raise ContentError(f'<node id="{node["id"]}">: choice {choice["id"]!r} leads to '
                                    f'{choice["target"]!r}, which does not exist')
     order = _topological_order(nodes)
-    reached = _reachable(nodes, data["start"])
+    reached = _reachable(nodes, data["start_node"])
     for node_id in nodes:
         if node_id not in reached:
             raise ContentError(f'<node id="{node_id}"> cannot be reached from the start node')
@@ -70,7 +70,7 @@ def best_totals(data):
         value = {}
         for node_id in order:
             value[node_id] = max(score_of(c) + value.get(c["target"], 0) for c in nodes[node_id]["choices"])
-        return value[data["start"]]
+        return value[data["start_node"]]
 
     total = best(lambda c: sum(c["points"].values()))
     per = {comp: best(lambda c, comp=comp: c["points"].get(comp, 0)) for comp in competencies}

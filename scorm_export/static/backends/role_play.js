@@ -26,7 +26,7 @@
         }
         return memo[id];
       }
-      return from(rp.start);
+      return from(rp.start_node);
     }
     function sum(points) { return Object.keys(points).reduce(function (a, k) { return a + points[k]; }, 0); }
 
@@ -46,10 +46,10 @@
     }
 
     function position() {
-      var at = rp.start;
+      var at = rp.start_node;
       for (var i = 0; i < st.p.length; i += 1) {
         var choice = choiceOf(st.p[i][0], st.p[i][1]);
-        if (st.p[i][0] !== at || !choice) { st.p = []; return rp.start; }
+        if (st.p[i][0] !== at || !choice) { st.p = []; return rp.start_node; }
         at = choice.target;
       }
       return endings[at] ? null : at;

@@ -8,6 +8,14 @@
 
   LMD.el = function (element) { return element && element.jquery ? element[0] : element; };
 
+  /* A block's init data: the JSON island the server wrote as the first child of the block's
+   * wrapper (xblocks/common/rendering.py escapes it once, for every runtime). Not the runtime's
+   * own init arguments: some runtimes write those without escaping '</script>'. */
+  LMD.initData = function (element) {
+    var node = LMD.el(element).querySelector(':scope > script.lmd-init');
+    return node ? JSON.parse(node.textContent) : {};
+  };
+
   LMD.format = function (text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (all, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;

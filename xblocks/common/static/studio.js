@@ -1,7 +1,8 @@
 /* Studio editor of the LMD blocks: send the XML, show the server's verdict, save only if valid. */
-function LmdStudioEditor(runtime, element, data) {
+function LmdStudioEditor(runtime, element) {
   'use strict';
   var LMD = window.LMD;
+  var data = LMD.initData(element);
   var root = LMD.el(element).querySelector('#' + data.rootId);
   var form = root.querySelector('form');
   var status = root.querySelector('.lmd-status');

@@ -2,9 +2,10 @@
  * One render(state) for the page's init data and for every handler answer. Learner text is only
  * ever set as a textarea value (never as HTML); the analysis arrives sanitized by the server's
  * sanitize_html() (or at export, for SCORM) and only after submission. */
-function LmdCaseStudyBlock(runtime, element, data) {
+function LmdCaseStudyBlock(runtime, element) {
   'use strict';
   var LMD = window.LMD;
+  var data = LMD.initData(element);
   var root = LMD.el(element).querySelector('#' + data.rootId) || LMD.el(element);
   var t = data.i18n;
   var backend = LMD.backend(runtime, element, 'lmd_case_study');

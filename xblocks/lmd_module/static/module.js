@@ -3,10 +3,7 @@ function LmdModuleBlock(runtime, element) {
   'use strict';
   var LMD = window.LMD;
   var root = LMD.el(element).querySelector('.lmd-module');
-  /* The module's data sits in its own element (see block_fragment); a SCORM runtime may pass
-   * restored progress as a third argument. */
-  var data = JSON.parse(root.querySelector(':scope > script[type="application/json"]').textContent);
-  if (arguments[2] && arguments[2].progress) { data.progress = arguments[2].progress; }
+  var data = LMD.initData(element);
   var t = data.i18n;
   var backend = LMD.backend(runtime, element, 'lmd_module');
 

@@ -1,8 +1,9 @@
 /* lmd_quiz front end: collects answers, posts them, shows what the server graded.
  * It never holds the answer key: the server sends it only once answers are revealed. */
-function LmdQuizBlock(runtime, element, data) {
+function LmdQuizBlock(runtime, element) {
   'use strict';
   var LMD = window.LMD;
+  var data = LMD.initData(element);
   var root = LMD.el(element).querySelector('#' + data.rootId) || LMD.el(element);
   var form = root.querySelector('.lmd-quiz-form');
   var statusBox = root.querySelector('.lmd-status');

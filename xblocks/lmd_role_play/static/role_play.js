@@ -1,7 +1,8 @@
 /* lmd_role_play front end: shows the current node, sends the learner's choices, shows endings. */
-function LmdRolePlayBlock(runtime, element, data) {
+function LmdRolePlayBlock(runtime, element) {
   'use strict';
   var LMD = window.LMD;
+  var data = LMD.initData(element);
   var root = LMD.el(element).querySelector('#' + data.rootId);
   var t = data.i18n;
   var backend = LMD.backend(runtime, element, 'lmd_role_play');

@@ -173,6 +173,7 @@ def test_invalid_content_is_refused_naming_the_element(make, words, element):
     ('<!DOCTYPE lmd_case_study SYSTEM "http://example.org/case.dtd">', "Northgate is the"),
 ])
 def test_doctype_and_entities_are_refused(runtime, case, prolog, body):
+    runtime.staff_ids.add(runtime.learner)  # an author: studio_submit is for authors only
     evil = f'<?xml version="1.0"?>\n{prolog}\n' + SAMPLE.replace("Northgate is the", body, 1)
     with pytest.raises(ContentError, match="DOCTYPE"):
         parse_xml_string(evil)
@@ -187,6 +188,7 @@ def test_doctype_and_entities_are_refused(runtime, case, prolog, body):
 
 
 def test_studio_save_validates_before_saving(runtime, case):
+    runtime.staff_ids.add(runtime.learner)  # an author: studio_submit is for authors only
     before = copy.deepcopy(case.questions)
     broken = case.studio_xml().replace('<question id="q2"', '<question id="q1"', 1)
     status, body = post(runtime, case, "studio_submit", {"xml": broken})

@@ -6,7 +6,7 @@ import json
 from lxml import etree
 from xblock.core import XBlock
 from webob import Response
-from xblock.exceptions import JsonHandlerError
+from xblock.exceptions import JsonHandlerError, NoSuchServiceError
 
 from .errors import ContentError, InputError
 from .xmlcontent import refuse_unsafe
@@ -58,6 +58,23 @@ class LmdBlockMixin:
     def require_staff(self):
         if not self.user_is_staff():
             raise JsonHandlerError(403, self.gettext("Only course staff may do this."))
+
+    def user_is_author(self):
+        """May this user change the block's content? In Studio the platform's permissions
+        service answers for the course (blocks must declare `wants("studio_user_permissions")`);
+        elsewhere (the LMS, the demo, the workbench) only course staff."""
+        try:
+            permissions = self.runtime.service(self, "studio_user_permissions")
+        except NoSuchServiceError:
+            permissions = None
+        if permissions is not None:
+            course_key = getattr(self.scope_ids.usage_id, "context_key", None)  # an opaque key in Studio
+            return bool(permissions.can_write(course_key))
+        return self.user_is_staff()
+
+    def require_author(self):
+        if not self.user_is_author():
+            raise JsonHandlerError(403, self.gettext("Only the course's authors may change its content."))
 
 
 

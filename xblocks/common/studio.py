@@ -35,7 +35,9 @@ class StudioXmlEditorMixin:
 
     @json_api
     def studio_submit(self, data, suffix=""):
-        """{"xml": "<lmd_... >"} -> {"result": "success"} or 400 naming the element at fault."""
+        """{"xml": "<lmd_... >"} -> {"result": "success"} or 400 naming the element at fault;
+        403 for anyone but the course's authors (learners can reach every handler by URL)."""
+        self.require_author()
         text = data.get("xml")
         if not isinstance(text, str) or not text.strip():
             raise ContentError("'xml' must be the block's XML as a string")

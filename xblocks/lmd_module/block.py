@@ -16,6 +16,7 @@ PACKAGE = __package__
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
+@XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
 @XBlock.supports("multi_device")
 class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, XBlock):
     """A container: its completion is the aggregate of its children's (AGGREGATOR)."""

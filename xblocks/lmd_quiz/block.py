@@ -19,6 +19,7 @@ PACKAGE = __package__
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
+@XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
 @XBlock.supports("multi_device")
 class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, RawScoreMixin,
                    ScorableXBlockMixin, CompletableXBlockMixin, XBlock):

@@ -10,6 +10,14 @@ setup(
     version="0.1.0",
     packages=find_packages(),
     include_package_data=True,
+    install_requires=[
+        # Content-Security-Policy header with per-response nonces (Mozilla's, maintained by
+        # Django Commons); the demo's policy has no 'unsafe-inline'.
+        "django-csp>=4.0,<5",
+        # Sign-in rate limiting: failures kept in the database, so every server process shares
+        # them; the usual choice for Django sites (Jazzband).
+        "django-axes>=8.0,<9",
+    ],
     package_data={"": ["templates/**/*", "static/**/*", "national/*", "national/**/*"]},
     entry_points={"xblock.v1": [
         "html = xblocks.common.html_section:HtmlSectionBlock",

@@ -1,8 +1,11 @@
 """The JSON API, with the same rules as the pages: 401 anonymous, 403 not allowed, 400 bad
-input, 409 conflict; a refused request changes nothing."""
+input, 409 conflict (or a busy database), 413 oversized; a refused request changes nothing.
+Every field is checked for its JSON type: no string "false" read as a yes."""
 import json
 
+from django.db import OperationalError
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import queries, services
@@ -10,24 +13,44 @@ from . import queries, services
 MAX_BODY = 64 * 1024
 
 
+def _no_constant(name):
+    raise ValueError(_("%(name)s is not a number JSON allows") % {"name": name})
+
+
+def _parse(body):
+    """The body as a JSON object. NaN and Infinity (which Python's json accepts) are refused,
+    and nesting too deep for the parser is malformed input, not a server error."""
+    try:
+        data = json.loads(body or b"{}", parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        raise services.AccessError(_("Malformed JSON: %(problem)s") % {"problem": exc}) from None
+    if not isinstance(data, dict):
+        raise services.AccessError(_("The request body must be a JSON object"))
+    return data
+
+
+def _only(data, *allowed):
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise services.AccessError(_("Unknown field: %(names)s") % {"names": ", ".join(unknown)})
+
+
 def _json_view(func):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return JsonResponse({"error": "Sign in first."}, status=401)
-        data = {}
-        if request.method == "POST":
-            if len(request.body) > MAX_BODY:
-                return JsonResponse({"error": f"Request too large; the limit is {MAX_BODY} bytes"}, status=413)
-            try:
-                data = json.loads(request.body or b"{}")
-            except ValueError as exc:
-                return JsonResponse({"error": f"Malformed JSON: {exc}"}, status=400)
-            if not isinstance(data, dict):
-                return JsonResponse({"error": "The request body must be a JSON object"}, status=400)
+            return JsonResponse({"error": _("Sign in first.")}, status=401)
+        if request.method == "POST" and len(request.body) > MAX_BODY:
+            return JsonResponse({"error": _("Request too large; the limit is %(max)d bytes") % {"max": MAX_BODY}},
+                                status=413)
         try:
+            data = _parse(request.body) if request.method == "POST" else {}
             return JsonResponse(func(request, data, *args, **kwargs))
         except services.AccessError as exc:
             return JsonResponse({"error": str(exc)}, status=exc.status)
+        except OperationalError as exc:  # a busy database: the client may try again
+            if not any(word in str(exc).lower() for word in services.BUSY):
+                raise
+            return JsonResponse({"error": _("The database is busy; nothing was changed. Try again.")}, status=409)
     return wrapper
 
 
@@ -40,8 +63,10 @@ def _row(item):
 @require_http_methods(["GET", "POST"])
 @_json_view
 def requests_view(request, data):
-    """GET: my requests (officer) or my administration's (coordinator). POST: ask for access."""
+    """GET: my requests (officer) or my administration's (coordinator). POST: ask for access,
+    {"course": "...", "position": "...", "unit": "...", "justification": "..."}."""
     if request.method == "POST":
+        _only(data, "course", "position", "unit", "justification")
         item = services.request_access(request.user, data.get("course", ""), data.get("position"),
                                        data.get("unit"), data.get("justification"))
         return {"request": _row(item)}
@@ -55,15 +80,23 @@ def requests_view(request, data):
 @require_http_methods(["POST"])
 @_json_view
 def withdraw_view(request, data, pk):
+    _only(data)
     return {"request": _row(services.withdraw(request.user, pk))}
 
 
 @require_http_methods(["POST"])
 @_json_view
 def decisions_view(request, data):
-    """{"ids": [...], "approve": true|false, "reason": "..."}"""
-    ids = data.get("ids")
-    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
-        raise services.AccessError("'ids' must be a list of request ids")
-    decided = services.decide(request.user, ids, bool(data.get("approve")), data.get("reason", ""))
+    """{"ids": [1, 2], "approve": true|false, "reason": "..."} (reason required to reject)."""
+    _only(data, "ids", "approve", "reason")
+    decided = services.decide(request.user, data.get("ids"), data.get("approve"), data.get("reason", ""))
     return {"requests": [_row(r) for r in decided]}
+
+
+@require_http_methods(["POST"])
+@_json_view
+def revocations_view(request, data):
+    """{"ids": [1, 2], "reason": "..."}: approvals taken back (coordinator or Secretariat)."""
+    _only(data, "ids", "reason")
+    revoked = services.revoke(request.user, data.get("ids"), data.get("reason"))
+    return {"requests": [_row(r) for r in revoked]}

@@ -14,8 +14,17 @@ class AccessConfig(AppConfig):
             "lms.djangoapp": {"namespace": "lmd_access", "regex": r"^lmd-access/", "relative_path": "urls"},
             "cms.djangoapp": {"namespace": "lmd_access", "regex": r"^lmd-access/", "relative_path": "urls"},
         },
+        # Every settings type, so that the gate is merged after production's YAML too.
         "settings_config": {
-            "lms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
-            "cms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
+            project: {kind: {"relative_path": "plugin_settings"} for kind in ("common", "production", "devstack", "test")}
+            for project in ("lms.djangoapp", "cms.djangoapp")
         },
     }
+
+    def ready(self):
+        # Settings can still change after the plugin settings ran (a Tutor patch appended to the
+        # settings file): merge the gate into the configuration finally in force as well.
+        from django.conf import settings
+
+        from .plugin_settings import install_gate
+        install_gate(settings)

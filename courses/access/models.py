@@ -63,8 +63,9 @@ class GatedCourse(models.Model):
 
 class EnrolmentRequest(models.Model):
     PENDING, APPROVED, REJECTED, WITHDRAWN, EXPIRED = "pending", "approved", "rejected", "withdrawn", "expired"
+    REVOKED = "revoked"  # an approval taken back (services.revoke): the officer loses access
     STATUSES = [(PENDING, _("pending")), (APPROVED, _("approved")), (REJECTED, _("rejected")),
-                (WITHDRAWN, _("withdrawn")), (EXPIRED, _("expired"))]
+                (WITHDRAWN, _("withdrawn")), (EXPIRED, _("expired")), (REVOKED, _("revoked"))]
 
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="lmd_requests")
     administration = models.ForeignKey(MemberAdministration, on_delete=models.PROTECT, related_name="requests")
@@ -90,6 +91,9 @@ class EnrolmentRequest(models.Model):
         indexes = [models.Index(fields=["administration", "status", "created_at"])]
         constraints = [models.UniqueConstraint(fields=["officer", "course", "pending_guard"],
                                                name="lmd_one_pending_request_per_course")]
+        # The Secretariat's own right (the report, revoking any approval), so that it can be
+        # given without making someone a superuser, and course staff do not have it.
+        permissions = [("secretariat", _("Act as the Secretariat: report per administration, revoke any approval"))]
 
     def __str__(self):
         return f"{self.officer} → {self.course} ({self.status})"

@@ -37,5 +37,6 @@ def report_rows():
                       approved=Count("id", filter=Q(status="approved")),
                       rejected=Count("id", filter=Q(status="rejected")),
                       withdrawn=Count("id", filter=Q(status="withdrawn")),
-                      expired=Count("id", filter=Q(status="expired")))
+                      expired=Count("id", filter=Q(status="expired")),
+                      revoked=Count("id", filter=Q(status="revoked")))
             .order_by("administration__name"))

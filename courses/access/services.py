@@ -2,18 +2,22 @@
 the audit trail and safe when two coordinators act at once (a conditional UPDATE: the first
 decision wins, the second gets a Conflict and writes nothing)."""
 import functools
+import re
 import time
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import emails
+from . import emails, platform
 from .models import (
     MAX_TEXT, CoordinatorRegistration, EnrolmentRequest, GatedCourse, OfficerProfile, RequestTransition,
 )
 
 LOCK_RETRIES = 20
+MAX_ID = 2 ** 63 - 1  # the largest id a database column holds; larger ones are not ids
+MAX_BATCH = 1000  # requests decided at once: a screenful many times over, bounded for the database
+BUSY = ("locked", "busy", "deadlock")
 
 
 class AccessError(ValueError):
@@ -32,17 +36,47 @@ class Conflict(AccessError):
 def retry_when_locked(func):
     """SQLite refuses a second writer (and, in shared-cache mode, readers) outright with
     "locked" where MariaDB makes it wait: wait a little and run again; the conditional UPDATE
-    then reports the conflict."""
+    then reports the conflict. Inside a transaction that already read (a request under
+    ATOMIC_REQUESTS) another try cannot succeed, and still busy after the last try the answer is
+    a Conflict (409, "try again"), never a server error."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         for attempt in range(LOCK_RETRIES):
             try:
                 return func(*args, **kwargs)
             except OperationalError as exc:
-                if "locked" not in str(exc) or attempt == LOCK_RETRIES - 1:
+                if not any(word in str(exc).lower() for word in BUSY):
                     raise
+                if attempt == LOCK_RETRIES - 1 or connection.in_atomic_block:
+                    raise Conflict(_("The database is busy; nothing was changed. Try again.")) from exc
                 time.sleep(0.05 * (attempt + 1))
     return wrapper
+
+
+def is_secretariat(user):
+    """The Secretariat: superusers, or accounts given the app's "secretariat" permission. Course
+    staff are not the Secretariat."""
+    return bool(user.is_authenticated and user.is_active
+                and (user.is_superuser or user.has_perm("lmd_access.secretariat")))
+
+
+def request_ids(value):
+    """A JSON list of request ids, checked: integers (not booleans, not text), each a possible
+    id, at most MAX_BATCH of them. Returns them sorted, without repeats."""
+    if not isinstance(value, list) or not all(type(i) is int and 0 < i <= MAX_ID for i in value):
+        raise AccessError(_("'ids' must be a list of request ids."))
+    if not value:
+        raise AccessError(_("Choose at least one request."))
+    if len(value) > MAX_BATCH:
+        raise AccessError(_("Choose at most %(max)d requests at once.") % {"max": MAX_BATCH})
+    return sorted(set(value))
+
+
+def form_request_ids(values):
+    """Request ids from a form's checkboxes (text): digits only, then request_ids()' checks."""
+    if not all(isinstance(v, str) and re.fullmatch(r"[0-9]{1,19}", v) for v in values):
+        raise AccessError(_("'ids' must be a list of request ids."))
+    return request_ids([int(v) for v in values])
 
 
 def coordinated_administrations(user):
@@ -75,6 +109,8 @@ def _text(value, field, required=True, limit=MAX_TEXT):
 
 @retry_when_locked
 def request_access(officer, course_id, position, unit, justification):
+    if not isinstance(course_id, str):
+        raise AccessError(_("'course' must be text."))
     try:
         profile = OfficerProfile.objects.select_related("administration").get(user=officer)
     except OfficerProfile.DoesNotExist:
@@ -84,6 +120,8 @@ def request_access(officer, course_id, position, unit, justification):
         raise AccessError(_("Unknown course: %(course)s") % {"course": course_id})
     fields = {"position": _text(position, _("Position"), limit=200), "unit": _text(unit, _("Unit"), limit=200),
               "justification": _text(justification, _("Justification"))}
+    if EnrolmentRequest.objects.filter(officer=officer, course=course, status=EnrolmentRequest.APPROVED).exists():
+        raise Conflict(_("You already have access to this course."))
     try:
         with transaction.atomic():
             item = EnrolmentRequest.objects.create(officer=officer, administration=profile.administration,
@@ -97,7 +135,9 @@ def request_access(officer, course_id, position, unit, justification):
 
 @retry_when_locked
 def withdraw(officer, request_id):
-    item = EnrolmentRequest.objects.filter(pk=request_id, officer=officer).first()
+    item = None
+    if type(request_id) is int and 0 < request_id <= MAX_ID:
+        item = EnrolmentRequest.objects.filter(pk=request_id, officer=officer).first()
     if item is None:
         raise NotAllowed(_("No such request of yours."))
     _transition([item.pk], EnrolmentRequest.WITHDRAWN, officer, _("Withdrawn by the officer."))
@@ -105,13 +145,13 @@ def withdraw(officer, request_id):
 
 
 @retry_when_locked
-def decide(coordinator, request_ids, approve, reason):
+def decide(coordinator, ids_given, approve, reason):
     """Approve or reject pending requests of the coordinator's own administrations, in bulk.
     All or nothing: any request that is not theirs or no longer pending refuses the batch."""
+    if not isinstance(approve, bool):
+        raise AccessError(_("'approve' must be true or false."))
     reason = _text(reason, _("Reason"), required=not approve)
-    ids = sorted({int(i) for i in request_ids})
-    if not ids:
-        raise AccessError(_("Choose at least one request."))
+    ids = request_ids(ids_given)
     admins = coordinated_administrations(coordinator)
     if not admins:
         raise NotAllowed(_("You are not an active national coordinator."))
@@ -125,20 +165,46 @@ def decide(coordinator, request_ids, approve, reason):
     return decided
 
 
-def _transition(ids, to_status, actor, reason):
-    """Move pending requests to `to_status`; one conditional UPDATE, so a request decided by
-    someone else a moment ago is not decided twice."""
+@retry_when_locked
+def revoke(actor, ids_given, reason):
+    """Take back approvals: the officer loses access, and is unenrolled where the platform
+    enrols (platform.unenrol; the enrolment gate refuses them again). By an active coordinator of
+    each request's administration, or the Secretariat; a reason is required; all or nothing."""
+    reason = _text(reason, _("Reason"))
+    ids = request_ids(ids_given)
+    if not is_secretariat(actor):
+        admins = coordinated_administrations(actor)
+        if not admins:
+            raise NotAllowed(_("Only a national coordinator or the Secretariat can revoke access."))
+        owned = set(EnrolmentRequest.objects.filter(pk__in=ids, administration_id__in=admins)
+                    .values_list("pk", flat=True))
+        if owned != set(ids):
+            raise NotAllowed(_("Some of these requests are not from your administration."))
+    with transaction.atomic():
+        _transition(ids, EnrolmentRequest.REVOKED, actor, reason, from_status=EnrolmentRequest.APPROVED)
+        revoked = list(EnrolmentRequest.objects.filter(pk__in=ids).select_related("officer", "course"))
+        for item in revoked:  # in the same transaction: revoked and unenrolled together, or neither
+            platform.unenrol(item.officer, item.course.course_id)
+    emails.decisions(revoked)
+    return revoked
+
+
+def _transition(ids, to_status, actor, reason, from_status=EnrolmentRequest.PENDING):
+    """Move requests from `from_status` to `to_status`; one conditional UPDATE, so a request
+    decided by someone else a moment ago is not decided twice."""
     now = timezone.now()
     with transaction.atomic():
-        changed = (EnrolmentRequest.objects.filter(pk__in=ids, status=EnrolmentRequest.PENDING)
+        changed = (EnrolmentRequest.objects.filter(pk__in=ids, status=from_status)
                    .update(status=to_status, pending_guard=None, reason=reason, decided_by=actor, decided_at=now))
         if changed != len(ids):
             transaction.set_rollback(True)
+            if from_status == EnrolmentRequest.APPROVED:
+                raise Conflict(_("Only approved requests can be revoked; reload and try again."))
             raise Conflict(_("Some of these requests were already decided or withdrawn; reload and try again."))
-        _record_transitions(ids, to_status, actor, reason, now)
+        _record_transitions(ids, from_status, to_status, actor, reason, now)
 
 
-def _record_transitions(ids, to_status, actor, reason, now):
+def _record_transitions(ids, from_status, to_status, actor, reason, now):
     """One INSERT ... SELECT for the whole batch: the audit rows come from the rows just
     updated, in one query whatever the batch size (bulk_create would split it on SQLite)."""
     transitions, requests = RequestTransition._meta.db_table, EnrolmentRequest._meta.db_table
@@ -150,7 +216,7 @@ def _record_transitions(ids, to_status, actor, reason, now):
            f"SELECT {q('id')}, %s, %s, %s, %s, %s FROM {q(requests)} WHERE {q('id')} IN ({id_query})")
     at = RequestTransition._meta.get_field("at").get_db_prep_value(now, connection)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [EnrolmentRequest.PENDING, to_status, actor.pk if actor else None, reason, at, *id_params])
+        cursor.execute(sql, [from_status, to_status, actor.pk if actor else None, reason, at, *id_params])
 
 
 @retry_when_locked

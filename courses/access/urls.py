@@ -14,4 +14,5 @@ urlpatterns = [
     path("api/requests/", api.requests_view, name="api_requests"),
     path("api/requests/<int:pk>/withdraw/", api.withdraw_view, name="api_withdraw"),
     path("api/decisions/", api.decisions_view, name="api_decisions"),
+    path("api/revocations/", api.revocations_view, name="api_revocations"),
 ]

@@ -4,15 +4,22 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.shortcuts import render as django_render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import queries, services
 from .models import EnrolmentRequest
+
+
+def render(request, template, context=None, status=None):
+    """Every page knows whether the viewer is the Secretariat (the header's Report link)."""
+    return django_render(request, template, {"is_secretariat": services.is_secretariat(request.user), **(context or {})},
+                         status=status)
 
 
 @login_required
@@ -74,11 +81,22 @@ def decide(request):
         return refused
     approve = request.POST.get("action") == "approve"
     try:
-        decided = services.decide(request.user, request.POST.getlist("ids"), approve, request.POST.get("reason"))
+        ids = services.form_request_ids(request.POST.getlist("ids"))
+        decided = services.decide(request.user, ids, approve, request.POST.get("reason"))
         messages.success(request, _("%(n)d request(s) decided.") % {"n": len(decided)})
     except services.AccessError as exc:
         messages.error(request, str(exc))
-    return redirect(request.POST.get("next") or "lmd_access:dashboard")
+    return redirect(_local(request, request.POST.get("next")) or "lmd_access:dashboard")
+
+
+def _local(request, target):
+    """`target` if it is a page of this site (the dashboard with its filters), else None: the
+    form's `next` must not send a coordinator to another site or run a javascript: URL."""
+    target = (target or "").strip()
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                                  require_https=request.is_secure()):
+        return target
+    return None
 
 
 @login_required
@@ -105,6 +123,10 @@ def _safe(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-@staff_member_required
+@login_required
 def report(request):
+    """For the Secretariat only (services.is_secretariat), not for every member of staff."""
+    if not services.is_secretariat(request.user):
+        return render(request, "lmd_access/forbidden.html", {"message": _("Only the Secretariat can see this report.")},
+                      status=403)
     return render(request, "lmd_access/report.html", {"rows": queries.report_rows()})

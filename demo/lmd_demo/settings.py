@@ -6,10 +6,22 @@ import os
 from workbench.settings import *  # noqa: F401,F403  (the workbench is the XBlock runtime of the demo)
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES
 
+from .secret import installation_secret
+
 VAR_DIR = os.path.abspath(os.environ.get("LMD_VAR_DIR", "var"))
 os.makedirs(VAR_DIR, exist_ok=True)
 
-DEBUG = os.environ.get("LMD_DEBUG", "1") == "1"
+# Safe unless asked otherwise: the demo is what a newcomer puts on a server.
+DEBUG = os.environ.get("LMD_DEBUG", "0") == "1"
+TEMPLATES[0]["OPTIONS"]["debug"] = DEBUG
+# The workbench's own pages act as any ?student= name: open to all only for development
+# (LMD_WORKBENCH=1 or DEBUG), otherwise to staff (lmd_demo.workbench_gate).
+LMD_WORKBENCH = os.environ.get("LMD_WORKBENCH", "0") == "1" or DEBUG
+# Not the SDK's published key: one per installation, kept in var/ (LMD_SECRET_KEY overrides).
+SECRET_KEY = os.environ.get("LMD_SECRET_KEY") or installation_secret(VAR_DIR)
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("LMD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]
+# Nothing from the working directory: the SDK's empty MEDIA_URL served the whole clone.
+MEDIA_URL, MEDIA_ROOT = "/media/", os.path.join(VAR_DIR, "media")
 ROOT_URLCONF = "lmd_demo.urls"
 DATABASES = {
     "default": {
@@ -18,6 +30,13 @@ DATABASES = {
         # One transaction per request, as Open edX's LMS runs: a handler's field writes commit
         # together (the workbench stores each field as its own row write).
         "ATOMIC_REQUESTS": True,
+        # SQLite has one writer at a time. A deferred transaction that reads and then writes
+        # fails at once with "database is locked" when another writer got there first (waiting
+        # could deadlock, so SQLite does not wait); BEGIN IMMEDIATE takes the write lock at the
+        # start, and the others wait for it (up to `timeout` seconds) instead of failing. WAL lets
+        # reads outside transactions go on meanwhile.
+        "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
     }
 }
 # The course-access app is a plugin: the demo runs with it when it is present.
@@ -35,12 +54,54 @@ if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on
         "NAME": os.environ.get("LMD_MARIADB_NAME", "lmd"), "USER": "lmd", "PASSWORD": "lmd",
         "ATOMIC_REQUESTS": True, "OPTIONS": {"charset": "utf8mb4"},
     }
-INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", *(["courses.access"] if ACCESS_APP else [])]
+# Without django.contrib.staticfiles: its runserver serves /static/ itself with DEBUG, before
+# any middleware or URL (a climbing path was a 500 there, with no security headers). The demo
+# serves static files through one route of its own (lmd_demo.workbench_gate.static_pattern).
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "django.contrib.staticfiles"]
+INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "csp", "axes", *(["courses.access"] if ACCESS_APP else [])]
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",  # nosniff, Referrer-Policy (and HSTS behind HTTPS)
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     *MIDDLEWARE[:2],
     "django.middleware.locale.LocaleMiddleware",
     *MIDDLEWARE[2:],
+    "lmd_demo.middleware.BusyDatabaseMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Behind HTTPS (LMD_HTTPS=1): cookies only over HTTPS, and browsers told to stay on it.
+if os.environ.get("LMD_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy (django-csp): scripts and styles from this site, or inline ones that
+# carry the response's nonce (the blocks' fragments, written by lmd_demo.fragments); never
+# 'unsafe-inline'. The blocks' JSON init data is <script type="application/json">, which
+# browsers do not run.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF], "script-src": [SELF, NONCE], "style-src": [SELF, NONCE], "img-src": [SELF, "data:"],
+    "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF], "frame-ancestors": [NONE],
+}}
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Sign-in rate limiting (django-axes: failures kept in the database, so every server process
+# sees them): five failures for one account from one address lock that pair out for 15 minutes,
+# answered 429. Per pair, so a classroom behind one address is not locked out by one learner.
+AUTHENTICATION_BACKENDS = ["lmd_demo.signin.RateLimitedSignIn", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("lmd_demo.context.demo_context")
 LANGUAGE_CODE = "en"
 # The interface catalogs (compiled by `lmd translations compile`): Django's gettext, which the

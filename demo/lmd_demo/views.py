@@ -5,16 +5,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from xblock.django.request import django_to_webob_request, webob_to_django_response
-from xblock.exceptions import NoSuchUsage
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
 
 from .course_block import course_description, demo_course, scenario_ids
+from .fragments import page_parts, style_hashes
+from .workbench_gate import block_or_404
 
 
 def _may_take_course(user):
@@ -63,28 +65,47 @@ def module_page(request, number):
     numbers = list(scenario_ids(translation.get_language()))
     index = numbers.index(block.number)
     return render(request, "lmd_demo/module.html", {
-        "block": block, "body": frag.body_html(), "head_html": frag.head_html(), "foot_html": frag.foot_html(),
-        "student_id": request.user.username,
+        "block": block, **page_parts(frag, request.csp_nonce), "student_id": request.user.username,
         "previous": numbers[index - 1] if index > 0 else None,
         "next": numbers[index + 1] if index + 1 < len(numbers) else None,
     })
+
+
+def no_block(request):
+    """/course/handler/ alone: the base the pages' runtime builds handler URLs on."""
+    raise Http404(translation.gettext("No such block"))
 
 
 @login_required
 def block_handler(request, usage_id, handler_slug, suffix=""):
     """The workbench's handler view, but the learner is the session's user."""
     if not _may_take_course(request.user):
-        return HttpResponseForbidden("No access to this course")
-    runtime = WorkbenchRuntime(request.user.username)
-    try:
-        block = runtime.get_block(usage_id)
-    except NoSuchUsage as exc:
-        raise Http404 from exc
+        return HttpResponseForbidden(translation.gettext("No access to this course"))
+    block = block_or_404(WorkbenchRuntime(request.user.username), usage_id)
     webob_request = django_to_webob_request(request)
     webob_request.path_info_pop()
     webob_request.path_info_pop()
     webob_request.path_info_pop()
-    return webob_to_django_response(block.runtime.handle(block, handler_slug, webob_request, suffix))
+    response = webob_to_django_response(block.runtime.handle(block, handler_slug, webob_request, suffix))
+    if response.get("Content-Type", "").startswith("text/html"):
+        # A page a block answers with (printable role cards) brings its own <style>: allowed by
+        # its hash, for this response only; its scripts, if any, stay blocked.
+        response._csp_update = {"style-src": style_hashes(response.content.decode(response.charset, "replace"))}
+    return response
+
+
+def staff_member(view):
+    """Staff only: signed-out visitors go to sign in, others get a 403."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (request.user.is_active and request.user.is_staff):
+            return HttpResponseForbidden(translation.gettext("This page is for course staff."))
+        return view(request, *args, **kwargs)
+    return wrapper
 
 
 EXPORTS = {
@@ -94,10 +115,13 @@ EXPORTS = {
 }
 
 
+# The exports carry every answer key: course staff only.
+@staff_member
 def exports(request):
     return render(request, "lmd_demo/exports.html", {"exports": EXPORTS})
 
 
+@staff_member
 def export_download(request, kind):
     """Build an export of the current course source on request (the same code as `lmd export`)."""
     from django.http import FileResponse
@@ -119,20 +143,3 @@ def export_download(request, kind):
         version = "2004" if kind == "scorm2004" else "1.2"
         export_scorm(modules, version, language, package_info(translation.gettext), target, show_progress=False)
     return FileResponse(open(target, "rb"), as_attachment=True, filename=filename, content_type=mimetype)
-
-
-def guard_workbench_student(view):
-    """The workbench names its learner with ?student=. In the demo, a name that belongs to a
-    real account (with its staff rights) may only be used by that account, signed in; other
-    names stay anonymous test learners, as in the stock workbench."""
-    from functools import wraps
-
-    from django.contrib.auth import get_user_model
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        student = request.GET.get("student", "student_1")
-        if get_user_model().objects.filter(username=student).exists() and request.user.get_username() != student:
-            return HttpResponseForbidden("Sign in as this user to act as them.")
-        return view(request, *args, **kwargs)
-    return wrapper

@@ -10,7 +10,8 @@ from scorm_export.validate import validate_manifest
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_exports_download_valid_archives(http_session):
+def test_exports_download_valid_archives(staff_session):
+    http_session = staff_session  # the exports carry the answer keys: staff only
     status, body = http_session.get("/exports/")
     assert status == 200 and b"SCORM 2004" in body
     status, body = http_session.get("/exports/scorm2004/")

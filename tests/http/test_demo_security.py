@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 
 from tests.conftest import scenario
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("workbench_open")]
 
 
 def test_student_name_of_a_real_account_needs_that_account_signed_in(http_session):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import scenario
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("workbench_open")]
 
 CASES = [
     ("LMD case study", "save_draft", {"answers": {"nope": "x"}}, "unknown question id 'nope'"),

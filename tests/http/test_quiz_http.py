@@ -3,7 +3,7 @@ import pytest
 
 from tests.conftest import scenario
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("workbench_open")]
 RIGHT = {"q1": "a", "q2": ["a", "b"], "q3": "true", "q4": ["a", "b", "c", "d"]}
 WRONG = {"q1": "b", "q2": ["c"], "q3": "false", "q4": ["d", "c", "b", "a"]}
 

@@ -21,4 +21,4 @@ class Command(BaseCommand):
                 user.save()
         self.stdout.write("Demo accounts (password 'demo'): " + ", ".join(u for u, _n, _s in DEMO_USERS))
         if apps.is_installed("courses.access"):
-            call_command("lmd_access_seed_demo")
+            call_command("lmd_demo_access_seed", stdout=self.stdout)

@@ -1,5 +1,9 @@
 """Seed the demo's access data (idempotent): two administrations, coordinators (one whose
-registration ended), the Secretariat, officers with pending requests, one officer approved."""
+registration ended), the Secretariat, officers with pending requests, one officer approved.
+
+It lives in the demo project, not in courses.access: the access app is installed into Open
+edX's LMS, where a command that makes a `secretariat` superuser with a published password must
+not exist."""
 from datetime import date
 
 from django.contrib.auth import get_user_model

@@ -22,7 +22,7 @@ setup(
     # Non-Python files live in plain folders inside the packages (static/, templates/, samples/,
     # the course source, the SCORM schemas, the catalogs): list them so wheels carry them.
     package_data={
-        "": ["*.json", "*.md", "static/*", "static/*/*", "templates/*", "templates/*/*", "samples/*",
+        "": ["*.json", "*.md", "public/*", "static/*", "static/*/*", "templates/*", "templates/*/*", "samples/*",
              "modules/*", "course/*", "xsd/*", "xsd/*/*", "xsd/*/*/*", "ui/*", "ui/*/*/*", "content/*/*",
              "translations/*/*/*", "glossary/*"],
     },

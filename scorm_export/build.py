@@ -19,7 +19,7 @@ VERSIONS = ("1.2", "2004")
 
 def runtime_files():
     """{package path: bytes} of the SCO runtime shared by all SCOs."""
-    files = {"shared/grading.js": importlib.resources.files("xblocks.lmd_quiz").joinpath("static/grading.js").read_bytes()}
+    files = {"shared/grading.js": importlib.resources.files("xblocks.lmd_quiz").joinpath("public/grading.js").read_bytes()}
     for name in RUNTIME_SCRIPTS:
         path = STATIC / name
         if path.exists():

@@ -3,9 +3,13 @@ with their scripts and styles as package files and the content the local backend
 import hashlib
 import html
 
+import rcssmin
+import rjsmin
+from xblock.core import XBlock
+
 from xblocks.common.rendering import json_for_script
 
-from .runtime import ExportRuntime
+from .runtime import RESOURCE_MARKER, ExportRuntime
 
 SHARED = "shared"
 
@@ -28,9 +32,23 @@ def local_content(module_block):
     return data
 
 
-def _asset_name(resource):
-    ext = {"text/css": "css", "application/javascript": "js"}[resource.mimetype]
-    return f"{SHARED}/r-{hashlib.sha256(resource.data.encode()).hexdigest()[:12]}.{ext}"
+def _asset_name(mimetype, data):
+    ext = {"text/css": "css", "application/javascript": "js"}[mimetype]
+    return f"{SHARED}/r-{hashlib.sha256(data).hexdigest()[:12]}.{ext}"
+
+
+def _resource_bytes(resource):
+    """A fragment's script or style as the package file's bytes: a block's public file (what a
+    runtime would serve at its resource URL), minified for learners on slow links."""
+    if resource.kind == "text":
+        text = resource.data
+    elif resource.kind == "url" and resource.data.startswith(RESOURCE_MARKER):
+        block_type, uri = resource.data[len(RESOURCE_MARKER):].split("/", 1)
+        with XBlock.load_class(block_type).open_local_resource(uri) as stream:
+            text = stream.read().decode("utf-8")
+    else:
+        raise ValueError(f"unexpected resource in a SCORM page: {resource.kind} {resource.data[:80]}")
+    return (rcssmin.cssmin(text) if resource.mimetype == "text/css" else rjsmin.jsmin(text)).encode("utf-8")
 
 
 def render_module_page(module_xml, language, title, extra_scripts, config):
@@ -40,10 +58,11 @@ def render_module_page(module_xml, language, title, extra_scripts, config):
     frag = runtime.render(module, "student_view")
     assets, css, js = {}, [], []
     for resource in frag.resources:
-        if resource.kind != "text" or resource.mimetype not in ("text/css", "application/javascript"):
+        if resource.mimetype not in ("text/css", "application/javascript"):
             raise ValueError(f"unexpected resource in a SCORM page: {resource.kind} {resource.mimetype}")
-        name = _asset_name(resource)
-        assets[name] = resource.data.encode()
+        data = _resource_bytes(resource)
+        name = _asset_name(resource.mimetype, data)
+        assets[name] = data
         (css if resource.mimetype == "text/css" else js).append(name)
     content = json_for_script(local_content(module))
     links = "".join(f'<link rel="stylesheet" href="../{name}">' for name in css)

@@ -8,6 +8,7 @@ from xblock.runtime import DictKeyValueStore, KvsFieldData, MemoryIdManager, Run
 from xblocks.common.html_section import HtmlSectionBlock
 
 EXPORT_LEARNER = "scorm-learner"
+RESOURCE_MARKER = "lmd-resource:"
 
 
 class _Translator:
@@ -50,7 +51,8 @@ class ExportRuntime(Runtime):
         raise NotImplementedError("SCORM pages carry their resources inline or as package files")
 
     def local_resource_url(self, block, uri):
-        raise NotImplementedError("SCORM pages carry their resources inline or as package files")
+        """A marker that page.py turns into a package file (the package has no server)."""
+        return f"{RESOURCE_MARKER}{block.scope_ids.block_type}/{uri}"
 
     def publish(self, block, event_type, event_data):
         """Nothing is published at export time (no learner acts)."""

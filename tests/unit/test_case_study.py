@@ -358,8 +358,11 @@ def test_page_is_labelled_counted_and_translated(runtime, case):
     assert [tree.get_element_by_id(b.get("aria-labelledby")).text for b in bodies] == [
         e["title"] for e in case.exhibits]
     assert init_args(frag)["i18n"]["counter"] == "{n} of {max} characters"
-    assert "LmdCaseStudyBlock" in frag.js_init_fn and any(
-        "LMD.backend" in r.data and "lmd_case_study" in r.data for r in frag.resources if r.kind == "text")
+    assert "LmdCaseStudyBlock" in frag.js_init_fn
+    # Scripts and styles are the runtime's resource URLs (cacheable files), not text in the page.
+    assert [(r.kind, r.data) for r in frag.resources] == [
+        ("url", "/resource/lmd_module/public/lmd.css"), ("url", "/resource/lmd_case_study/public/case_study.css"),
+        ("url", "/resource/lmd_module/public/lmd.js"), ("url", "/resource/lmd_case_study/public/case_study.js")]
     with translation.override("fr"):
         french = case.student_view()
     assert "Enregistrer le brouillon" in french.content and "Analyse de l’expert" in french.content

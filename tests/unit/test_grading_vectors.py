@@ -23,7 +23,7 @@ def test_javascript_evaluator_in_node():
     node = shutil.which("node")
     assert node, "node is needed (the machine image has it; Debian package nodejs otherwise)"
     script = f"""
-      const g = require({json.dumps(str(ROOT / 'xblocks/lmd_quiz/static/grading.js'))});
+      const g = require({json.dumps(str(ROOT / 'xblocks/lmd_quiz/public/grading.js'))});
       const v = require({json.dumps(str(ROOT / 'xblocks/lmd_quiz/grading_vectors.json'))});
       process.stdout.write(JSON.stringify(v.cases.map(c => g.gradeQuiz(v.questions, c.responses, v.pass_threshold))));
     """

@@ -1,17 +1,14 @@
-"""Rendering helpers: compiled-once Django templates with the XBlock i18n tags, static files,
-and fragments that carry the shared front end (lmd.css, lmd.js) plus a block's own script."""
+"""Rendering helpers: compiled-once Django templates with the XBlock i18n tags, and fragments
+that carry the shared front end (lmd.css, lmd.js), a block's own script and its init data."""
 import functools
 import importlib.resources
 import json
 
-import rcssmin
-import rjsmin
 from django.template import Context, Engine
 from web_fragments.fragment import Fragment
 
 from .sanitize import sanitize_html
 
-COMMON_PACKAGE = "xblocks.common"
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,13 +38,6 @@ def render_template(package, path, context, i18n_service=None):
     return _template(package, path).render(Context(values))
 
 
-@functools.lru_cache(maxsize=None)
-def load_minified(package, path):
-    """Scripts and styles as learners download them: comments and spaces removed (once)."""
-    text = load_resource(package, path)
-    return rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text)
-
-
 # Inside <script>, '</script>' or '<!--' in a string would end or change the element, and an
 # HTML parser does not know JSON escapes: escape the characters that matter as JSON \u escapes
 # (still the same JSON). U+2028/2029 too, for older JavaScript engines.
@@ -68,14 +58,42 @@ def init_data_island(value):
     return f'<script type="application/json" class="lmd-init">{json_for_script(value)}</script>'
 
 
-def block_fragment(block, html, package, script, init_fn, init_data=None):
-    """A fragment with the shared CSS/JS, the block's script and its init data island."""
+def block_fragment(block, html, script, init_fn, init_data=None, css=(), shared_script=False):
+    """A fragment with the blocks' shared script and style, the block's own script (and
+    styles), and its init data island. Scripts and styles are files the runtime serves (Open edX
+    collects them as static files: cached, on a CDN where there is one), not text inlined into
+    every page: `script` and `css` name files in the block package's public/ folder (`script` in
+    the shared folder when `shared_script`)."""
     frag = Fragment((init_data_island(init_data) if init_data is not None else "") + html)
-    frag.add_css(load_minified(COMMON_PACKAGE, "static/lmd.css"))
-    frag.add_javascript(load_minified(COMMON_PACKAGE, "static/lmd.js"))
-    frag.add_javascript(load_minified(package, script))
+    frag.add_css_url(shared_asset_url(block, "lmd.css"))
+    for name in css:
+        frag.add_css_url(block.runtime.local_resource_url(block, f"public/{name}"))
+    frag.add_javascript_url(shared_asset_url(block, "lmd.js"))
+    frag.add_javascript_url(shared_asset_url(block, script) if shared_script
+                            else block.runtime.local_resource_url(block, f"public/{script}"))
     frag.initialize_js(init_fn)
     return frag
+
+
+SHARED_ASSETS_TYPE = "lmd_module"  # the block type whose package's public/ holds the shared files
+
+
+def shared_asset_url(block, name):
+    """The URL of a file every LMD block uses (lmd.js, lmd.css, studio.js): one URL on every page,
+    whichever blocks it holds, so the browser loads and caches it once. Runtimes build a resource
+    URL from the block's type (dev servers, the workbench) or its class's package (Open edX's
+    collected static files), so the runtime is asked as if for the lmd_module block."""
+    return block.runtime.local_resource_url(_shared_assets_host(), f"public/{name}")
+
+
+@functools.lru_cache(maxsize=None)
+def _shared_assets_host():
+    from xblock.fields import ScopeIds
+
+    from ..lmd_module.block import LmdModuleBlock
+    host = type("SharedAssetsHost", (), {"__class__": LmdModuleBlock})()
+    host.scope_ids = ScopeIds(None, SHARED_ASSETS_TYPE, None, None)
+    return host
 
 
 def dom_id(block, suffix=""):

@@ -30,8 +30,8 @@ class StudioXmlEditorMixin:
             "root_id": root_id, "xml": self.studio_xml(), "block_type": self.scope_ids.block_type,
         }, self.i18n)
         strings = {key: self.gettext(text) for key, text in STUDIO_STRINGS.items()}
-        return block_fragment(self, html, "xblocks.common", "static/studio.js", "LmdStudioEditor",
-                              {"rootId": root_id, "i18n": strings})
+        return block_fragment(self, html, "studio.js", "LmdStudioEditor", {"rootId": root_id, "i18n": strings},
+                              shared_script=True)
 
     @json_api
     def studio_submit(self, data, suffix=""):

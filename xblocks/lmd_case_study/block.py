@@ -10,7 +10,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from ..common import studio
 from ..common.errors import InputError
 from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
-from ..common.rendering import block_fragment, dom_id, load_minified, render_template
+from ..common.rendering import block_fragment, dom_id, render_template
 from ..common.sanitize import sanitize_html, sanitize_text
 from ..common.scoring import RawScoreMixin
 from . import content, facilitator, js_strings
@@ -110,12 +110,10 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
             "rows": facilitator.rows(self.submissions, questions) if staff else [],
             "csv_url": self.runtime.handler_url(self, "facilitator_csv") if staff else "",
         }, self.i18n)
-        frag = block_fragment(self, html, PACKAGE, "static/case_study.js", "LmdCaseStudyBlock", {
+        return block_fragment(self, html, "case_study.js", "LmdCaseStudyBlock", {
             "rootId": root_id, "state": self.learner_state(with_answers=False),
             "i18n": js_strings.translated(self.gettext),
-        })
-        frag.add_css(load_minified(PACKAGE, "static/case_study.css"))
-        return frag
+        }, css=["case_study.css"])
 
     def student_view_data(self, context=None):
         """For the mobile apps: the content with rich text sanitized, and the learner state (the

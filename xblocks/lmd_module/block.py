@@ -70,7 +70,7 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
             "duration": self.duration, "objectives": self.objectives,
             "introduction": self.introduction, "children": parts, "progress": progress,
         }, self.i18n)
-        frag = block_fragment(self, html, PACKAGE, "static/module.js", "LmdModuleBlock",
+        frag = block_fragment(self, html, "module.js", "LmdModuleBlock",
                               {"progress": progress, "i18n": js_strings.translated(self.gettext)})
         # Every child ships lmd.css/lmd.js too: Fragment.resources sends each resource once.
         frag.add_resources(child_frags)

@@ -74,7 +74,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
             "pass_percent": round(self.pass_threshold * 100),
             "weight": self.weight,
         }, self.i18n)
-        return block_fragment(self, html, PACKAGE, "static/quiz.js", "LmdQuizBlock", {
+        return block_fragment(self, html, "quiz.js", "LmdQuizBlock", {
             "state": learner_state(self),
             "i18n": js_strings.translated(self.gettext),
             "rootId": root_id,

@@ -1,4 +1,4 @@
-"""The grading specification, in Python. `static/grading.js` is its twin for SCORM packages
+"""The grading specification, in Python. `public/grading.js` is its twin for SCORM packages
 (no server there); both are run against `grading_vectors.json` so they cannot drift apart.
 
 A response is: an option id (single, truefalse), a list of option ids (multiple), or the list

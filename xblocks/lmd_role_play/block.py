@@ -97,7 +97,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         # "</script>" in a learner's reflection would end it. The template fills the textarea.
         state = self.learner_state()
         del state["reflection"]
-        return block_fragment(self, html, PACKAGE, "static/role_play.js", "LmdRolePlayBlock", {
+        return block_fragment(self, html, "role_play.js", "LmdRolePlayBlock", {
             "rootId": root_id, "state": state, "i18n": js_strings.translated(self.gettext),
         })
 

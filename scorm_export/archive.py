@@ -1,5 +1,6 @@
 """Deterministic, safe archives: the same files give the same bytes, and no entry may leave the
-package (no absolute paths, no '..', no backslashes, no drive letters)."""
+package (no absolute paths, no '..', no backslashes, no drive letters) or name one file two ways
+('a/./b' is 'a/b')."""
 import os
 import tempfile
 import zipfile
@@ -15,7 +16,7 @@ class UnsafePath(ValueError):
 def check_member_path(name):
     path = PurePosixPath(name)
     if (not name or name.startswith("/") or "\\" in name or ":" in path.parts[0]
-            or any(part in ("..", "") for part in name.split("/"))):
+            or any(part in ("..", ".", "") for part in name.split("/"))):
         raise UnsafePath(f"refused file name {name!r}: it would escape the package")
     return name
 

@@ -98,12 +98,28 @@ def cmd_issue(args):
 
 
 def cmd_import(args):
-    revoked = Path(args.revoked).read_text().split() if args.revoked else ()
     try:
-        record = import_package(args.package, keys.load_public(args.public_key), args.into,
+        revoked = _read_revoked(args.revoked)
+        record = import_package(args.package, _public_key(args.public_key), args.into,
                                 who=getpass.getuser(), revoked=revoked)
     except ImportRefused as exc:
         print(f"lmd: import refused: {exc}", file=sys.stderr)
         return 1
     print(f"imported {record['course']} {record['version']} under licence {record['licence']} into {record['path']}")
     return 0
+
+
+def _read_revoked(path):
+    if not path:
+        return ()
+    try:
+        return Path(path).read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportRefused(f"cannot read the revocation list {path}: {exc}") from None
+
+
+def _public_key(path):
+    try:
+        return keys.load_public(path)
+    except (OSError, ValueError, TypeError) as exc:  # missing file, not PEM, not Ed25519
+        raise ImportRefused(f"cannot use the public key {path}: {exc}") from None

@@ -24,7 +24,7 @@ setup(
     package_data={
         "": ["*.json", "*.md", "public/*", "static/*", "static/*/*", "templates/*", "templates/*/*", "samples/*",
              "modules/*", "course/*", "xsd/*", "xsd/*/*", "xsd/*/*/*", "ui/*", "ui/*/*/*", "content/*/*",
-             "translations/*/*/*", "glossary/*"],
+             "translations/*/*/*", "locale/*/*/*", "glossary/*"],
     },
     install_requires=[
         "XBlock>=5",            # the block API, xblock.utils and the scorable/completable mixins

@@ -4,18 +4,19 @@ Layout (Studio's own export layout, so an import followed by a Studio export loo
 
     course.xml                       pointer: org, course number, run
     course/<run>.xml                 course settings and one <chapter> pointer per module
-    chapter/<m>-chapter.xml          "Module N: title" -> one sequential
-    sequential/<m>-sequence.xml      graded format="Quiz" when the module has a quiz -> one vertical
-    vertical/<m>-unit.xml            the <lmd_module> inline: the course source's own XML
+    chapter/<m>-chapter.xml          "Module N: title" -> its subsections
+    sequential/*.xml                 "Learn" (overview and sections), then one per activity; the
+                                     quiz's is graded, format="Quiz" (courses/olx/shape.py)
+    vertical/*.xml                   one unit per section or activity, the block inline
     policies/<run>/policy.json, grading_policy.json, policies/assets.json
     static/course_image.png, about/*.html, info/*.html
 
-Why the module stays inline in its vertical: our blocks' parse_xml reads the element it is
-given (it does not follow OLX pointer tags), and inline XML is what Open edX's importer hands
-to it; the module's html, case study, role-play and quiz children stay inline inside it, exactly
-as written in courses/lmd/modules/. Data flows one way: the source is read through
-courses/lmd/model.py and never written back.
+Blocks sit inline in their units: our blocks' parse_xml reads the element it is given, and
+inline XML is what Open edX's importer hands to it; each block's XML is the course source's own,
+and keeps its url_name (learner state follows it). Data flows one way: the source is read
+through courses/lmd/model.py and never written back.
 """
+import copy
 import json
 import re
 import sys
@@ -30,6 +31,7 @@ from xblocks.common.xmlcontent import parse_xml_string
 
 from .licensing.cli import add_signing_arguments, stamp_if_licensed
 from .lmd import model
+from .olx import shape
 from .olx.about import pages
 from .olx.archive import write_targz, write_tree
 from .olx.image import course_image_png
@@ -43,7 +45,7 @@ START, END = "2026-01-01T00:00:00Z", "2030-12-31T23:59:00Z"
 COURSE_IMAGE = "course_image.png"
 BLOCK_TAGS = ["lmd_module", "lmd_quiz", "lmd_case_study", "lmd_role_play"]
 ALLOWED_XBLOCKS = BLOCK_TAGS + ["html"]  # what olxcleaner must accept in this course
-GRADED_FORMAT = "Quiz"
+GRADED_FORMAT = shape.GRADED_FORMAT
 PASS_CUTOFF = 0.7
 URL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # OLX file names: no ':' or '/'
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -91,8 +93,8 @@ def ident(module):
 
 def check_structure(modules):
     """What would make the archive itself wrong (not the content: that is `lmd validate`'s job):
-    no modules, url_names that cannot be OLX file names, or the same url_name twice for one
-    block type (Studio would silently keep only one of the two blocks)."""
+    no modules, url_names that cannot be OLX file names, or the same url_name twice (Studio
+    would silently keep only one of two blocks; units and subsections are named after them)."""
     if not modules:
         raise ContentError("the course has no modules to export")
     seen = {}
@@ -102,10 +104,11 @@ def check_structure(modules):
             if not URL_NAME.match(url_name):
                 raise ContentError(f"{module.path.name}: url_name {url_name!r} cannot name an OLX file "
                                    "(use letters, digits, '-', '_' or '.')")
-            if (tag, url_name) in seen:
+            # Units and subsections are named after their block's url_name, whatever its type.
+            if url_name in seen:
                 raise ContentError(f"{module.path.name}: url_name {url_name!r} of <{tag}> is also used "
-                                   f"in {seen[tag, url_name]}")
-            seen[tag, url_name] = module.path.name
+                                   f"in {seen[url_name]}")
+            seen[url_name] = module.path.name
 
 
 def _xml(element):
@@ -125,34 +128,35 @@ def _module_element(module):
     return root
 
 
-def _vertical(module):
-    """The module serialized as parsed, not re-indented: its text, whitespace in rich text
-    included, stays exactly as the author wrote it."""
-    vertical = etree.Element("vertical", display_name=module.title)
+def _vertical(display_name, block):
+    """One unit holding one block, serialized as parsed, not re-indented: its text, whitespace in
+    rich text included, stays exactly as the author wrote it."""
+    vertical = etree.Element("vertical", display_name=display_name)
     vertical.text = "\n"
-    element = _module_element(module)
-    element.tail = "\n"
-    vertical.append(element)
+    block = copy.deepcopy(block)
+    block.tail = "\n"
+    vertical.append(block)
     return etree.tostring(vertical, encoding="UTF-8") + b"\n"
 
 
 def module_files(module):
-    """{archive path: bytes} of one module's chapter, sequential and vertical."""
+    """{archive path: bytes} of one module's chapter, subsections and units."""
     stem = ident(module)
-    graded = bool(module.parts_of("lmd_quiz"))
     chapter = etree.Element("chapter", display_name=_("Module %(number)s: %(title)s") % {
         "number": module.number, "title": module.title})
-    etree.SubElement(chapter, "sequential", url_name=f"{stem}-sequence")
-    sequential = etree.Element("sequential", display_name=module.title)
-    if graded:
-        sequential.set("graded", "true")
-        sequential.set("format", GRADED_FORMAT)
-    etree.SubElement(sequential, "vertical", url_name=f"{stem}-unit")
-    return {
-        f"chapter/{stem}-chapter.xml": _xml(chapter),
-        f"sequential/{stem}-sequence.xml": _xml(sequential),
-        f"vertical/{stem}-unit.xml": _vertical(module),
-    }
+    files = {}
+    for seq_name, seq_title, graded, units in shape.subsections(stem, _module_element(module)):
+        etree.SubElement(chapter, "sequential", url_name=seq_name)
+        sequential = etree.Element("sequential", display_name=seq_title)
+        if graded:
+            sequential.set("graded", "true")
+            sequential.set("format", GRADED_FORMAT)
+        for unit_name, unit_title, block in units:
+            etree.SubElement(sequential, "vertical", url_name=unit_name)
+            files[f"vertical/{unit_name}.xml"] = _vertical(unit_title, block)
+        files[f"sequential/{seq_name}.xml"] = _xml(sequential)
+    files[f"chapter/{stem}-chapter.xml"] = _xml(chapter)
+    return files
 
 
 def stage(modules, language="en", catalog=None):
@@ -165,7 +169,11 @@ def stage(modules, language="en", catalog=None):
         course = etree.Element("course", **course_settings(language))
         for module in modules:
             etree.SubElement(course, "chapter", url_name=f"{ident(module)}-chapter")
-            files.update(module_files(module))
+            written = module_files(module)
+            if clash := files.keys() & written.keys():
+                raise ContentError(f"{module.path.name}: {sorted(clash)[0]} would be written twice "
+                                   "(two blocks' url_names make the same unit name)")
+            files.update(written)
         files[f"course/{RUN}.xml"] = _xml(course)
         graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
         files[f"policies/{RUN}/policy.json"] = _json(policy(language))

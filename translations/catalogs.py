@@ -14,7 +14,6 @@ from xblocks.common.sanitize import sanitize_html
 from .content import translation_problem
 
 ROOT = Path(__file__).resolve().parent
-BLOCK_PACKAGES = ["lmd_module", "lmd_quiz", "lmd_case_study", "lmd_role_play", "common"]
 LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$")
 PLURALS = {"fr": "nplurals=2; plural=(n > 1);", "pt": "nplurals=2; plural=(n != 1);"}
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w*\}|%[sd]")
@@ -213,10 +212,20 @@ def _compare(source, translation):
 INSTALLED_BLOCKS = ROOT.parent / "xblocks"
 
 
+def installed_catalogs(blocks_dir, locale):
+    """Where the platform looks for our compiled catalogs of `locale`: the LMS's XBlock i18n
+    service reads `<top package of the block's module>/translations/<locale>/LC_MESSAGES/text.mo`
+    (xmodule/modulestore/django.py, XBlockI18nService); Django reads an installed app's
+    `locale/<locale>/LC_MESSAGES/django.mo` (the access app's pages, e-mails, refusals)."""
+    blocks_dir = Path(blocks_dir)
+    return [blocks_dir / "translations" / locale / "LC_MESSAGES" / "text.mo",
+            blocks_dir.parent / "courses" / "access" / "locale" / locale / "LC_MESSAGES" / "django.mo"]
+
+
 def compile_catalogs(root=ROOT, blocks_dir=INSTALLED_BLOCKS):
     """.po -> .mo: text.mo and django.mo beside each catalog (Django's LOCALE_PATHS in the demo),
-    and text.mo inside each block package of `blocks_dir` (None: not copied), where Open edX
-    looks for an XBlock's own catalogs."""
+    and copies where Open edX finds the blocks' and the access app's catalogs (`blocks_dir`:
+    the xblocks package; None: not copied)."""
     written = []
     for locale in locales(root):
         po = ui_po(root, locale)
@@ -224,8 +233,7 @@ def compile_catalogs(root=ROOT, blocks_dir=INSTALLED_BLOCKS):
         subprocess.run([_tool("msgfmt"), "--check", "-o", str(mo), str(po)], check=True)
         shutil.copyfile(mo, po.parent / "django.mo")
         written += [mo, po.parent / "django.mo"]
-        for package in BLOCK_PACKAGES if blocks_dir else ():
-            target = Path(blocks_dir) / package / "translations" / locale / "LC_MESSAGES" / "text.mo"
+        for target in installed_catalogs(blocks_dir, locale) if blocks_dir else ():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(mo, target)
             written.append(target)

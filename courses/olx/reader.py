@@ -1,12 +1,15 @@
 """Reading an OLX course back into modules: how a national server plays the course it imported
-from a licensed package (the package holds the OLX that `lmd export olx` wrote; each unit holds
-one <lmd_module> with its blocks). Parsed with the same safe parser as every other XML here."""
+from a licensed package (the package holds the OLX that `lmd export olx` wrote: one chapter per
+module, its units holding the module's overview, sections and activities; see shape.py). Parsed
+with the same safe parser as every other XML here."""
 from pathlib import Path
 
 from lxml import etree
 
 from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
+
+from .shape import module_from_units
 
 
 def olx_course_dir(directory):
@@ -36,14 +39,21 @@ def read_olx_course(folder, catalog=None):
     course, _path = _read(folder, "course", run)
     modules = []
     for chapter_ref in course.iterchildren("chapter"):
-        chapter, _path = _read(folder, "chapter", chapter_ref.get("url_name", ""))
+        chapter, path = _read(folder, "chapter", chapter_ref.get("url_name", ""))
+        units = []
         for sequential_ref in chapter.iterchildren("sequential"):
             sequential, _path = _read(folder, "sequential", sequential_ref.get("url_name", ""))
             for vertical_ref in sequential.iterchildren("vertical"):
-                vertical, path = _read(folder, "vertical", vertical_ref.get("url_name", ""))
-                for element in vertical.iterchildren("lmd_module"):
-                    text = localize_text(etree.tostring(element, encoding="unicode"), catalog)
-                    modules.append(parse_module(text, path))
+                vertical, _path = _read(folder, "vertical", vertical_ref.get("url_name", ""))
+                units.extend(element for element in vertical if isinstance(element.tag, str))
+        if not any(element.tag == "lmd_module" for element in units):
+            continue  # a chapter a course team added in Studio, not an LMD module
+        try:
+            module = module_from_units(units)
+        except ValueError as exc:
+            raise ContentError(f"{path.name}: {exc}") from exc
+        text = localize_text(etree.tostring(module, encoding="unicode"), catalog)
+        modules.append(parse_module(text, path))
     if not modules:
         raise ContentError(f"{folder}: no <lmd_module> in any unit of the course")
     return modules

@@ -85,8 +85,12 @@ def test_archive_holds_the_olx_layout(fixture_course, tmp_path):
         "course.xml", f"course/{RUN}.xml", f"policies/{RUN}/policy.json", f"policies/{RUN}/grading_policy.json",
         "policies/assets.json", "static/course_image.png", "about/overview.html", "about/short_description.html",
         "about/effort.html", "info/handouts.html", "info/updates.html",
-        "chapter/fx02-chapter.xml", "sequential/fx02-sequence.xml", "vertical/fx02-unit.xml",
-        "chapter/fx08a-chapter.xml", "sequential/fx08a-sequence.xml", "vertical/fx08a-unit.xml")]
+        "chapter/fx02-chapter.xml", "sequential/fx02-learn.xml", "vertical/fx02-overview.xml",
+        "vertical/fx02-s1-unit.xml", "sequential/fx02-case-sequence.xml", "vertical/fx02-case-unit.xml",
+        "sequential/fx02-rp-sequence.xml", "vertical/fx02-rp-unit.xml", "sequential/fx02-quiz-sequence.xml",
+        "vertical/fx02-quiz-unit.xml", "chapter/fx08a-chapter.xml", "sequential/fx08a-learn.xml",
+        "vertical/fx08a-overview.xml", "vertical/fx08a-s1-unit.xml", "sequential/fx08a-case-sequence.xml",
+        "vertical/fx08a-case-unit.xml")]
     folders = {"course", "course/about", "course/chapter", "course/course", "course/info", "course/policies",
                f"course/policies/{RUN}", "course/sequential", "course/static", "course/vertical"}
     assert set(names) == set(files) | folders
@@ -104,22 +108,42 @@ def test_tar_and_gzip_headers_carry_nothing_that_varies(fixture_course):
             assert member.isdir() or member.isfile()
 
 
-def test_course_points_to_one_chapter_sequential_vertical_per_module(course):
+def outline_of(files, module):
+    """[(subsection title, graded, [(unit title, block tag, block url_name)])] of a module."""
+    chapter = root_of(files, f"chapter/{ident(module)}-chapter.xml")
+    result = []
+    for sequential_ref in chapter:
+        sequential = root_of(files, f"sequential/{sequential_ref.get('url_name')}.xml")
+        units = []
+        for vertical_ref in sequential:
+            vertical = root_of(files, f"vertical/{vertical_ref.get('url_name')}.xml")
+            [block] = vertical
+            units.append((vertical.get("display_name"), block.tag, block.get("url_name")))
+        result.append((sequential.get("display_name"), sequential.get("graded") == "true", units))
+    return result
+
+
+def test_each_module_is_a_section_in_the_platforms_own_shape(course):
+    """Module = section; "Learn" (the overview, then one unit per teaching section), then one
+    subsection per activity, the quiz's graded; every block keeps its source url_name."""
     files = stage(course)
     pointer = root_of(files, "course.xml")
     assert (pointer.tag, dict(pointer.attrib)) == ("course", {"url_name": RUN, "org": "LMD", "course": "LMD101"})
     outline = root_of(files, f"course/{RUN}.xml")
     assert dict(outline.attrib) == course_settings("en")
     assert [c.get("url_name") for c in outline] == [f"{ident(m)}-chapter" for m in course]
-    for module, chapter_ref in zip(course, outline):
-        chapter = root_of(files, f"chapter/{chapter_ref.get('url_name')}.xml")
+    for module in course:
+        chapter = root_of(files, f"chapter/{ident(module)}-chapter.xml")
         assert chapter.get("display_name") == f"Module {module.number}: {module.title}"
-        [sequential_ref] = chapter
-        sequential = root_of(files, f"sequential/{sequential_ref.get('url_name')}.xml")
-        [vertical_ref] = sequential
-        vertical = root_of(files, f"vertical/{vertical_ref.get('url_name')}.xml")
-        [block] = vertical
-        assert (block.tag, block.get("url_name")) == ("lmd_module", module.url_name)
+        sections = [p for p in module.parts if p.tag == "html"]
+        activities = [p for p in module.parts if p.tag != "html"]
+        assert outline_of(files, module) == [
+            ("Learn", False, [("Overview", "lmd_module", module.url_name)]
+             + [(p.display_name, "html", p.url_name) for p in sections]),
+            *[(p.display_name, p.tag == "lmd_quiz", [(p.display_name, p.tag, p.url_name)]) for p in activities]]
+        [overview] = root_of(files, f"vertical/{ident(module)}-overview.xml")
+        assert [c.tag for c in overview if isinstance(c.tag, str)] == ["objectives", "introduction"][
+            :len([c for c in overview if isinstance(c.tag, str)])]  # the module's own content, no children
 
 
 def test_chapters_follow_programme_order_not_file_order(tmp_path):
@@ -139,16 +163,22 @@ def test_real_course_is_in_programme_order(real_course):
 
 # --- grading and settings ------------------------------------------------------------------
 
-def test_every_module_with_a_quiz_has_a_graded_quiz_sequential(course):
+def test_only_quiz_subsections_are_graded(course):
+    """Practice (case study, role-play) reports its own score without weighing in the course
+    grade; the quiz subsections are the graded ones."""
     files = stage(course)
     graded = 0
-    for module in course:
-        sequential = root_of(files, f"sequential/{ident(module)}-sequence.xml")
-        if module.parts_of("lmd_quiz"):
-            graded += 1
-            assert (sequential.get("graded"), sequential.get("format")) == ("true", "Quiz")
-        else:
-            assert sequential.get("graded") is None and sequential.get("format") is None
+    for name, data in files.items():
+        if name.startswith("sequential/"):
+            sequential = etree.fromstring(data)
+            [vertical_ref] = sequential[:1]
+            [block] = root_of(files, f"vertical/{vertical_ref.get('url_name')}.xml")
+            if block.tag == "lmd_quiz":
+                graded += 1
+                assert (sequential.get("graded"), sequential.get("format")) == ("true", "Quiz"), name
+            else:
+                assert sequential.get("graded") is None and sequential.get("format") is None, name
+    assert graded == sum(1 for m in course if m.parts_of("lmd_quiz"))
     policy = json.loads(files[f"policies/{RUN}/grading_policy.json"])
     [grader] = policy["GRADER"]
     assert (grader["type"], grader["weight"], grader["drop_count"]) == ("Quiz", 1.0, 0)
@@ -158,8 +188,11 @@ def test_every_module_with_a_quiz_has_a_graded_quiz_sequential(course):
 
 def test_fixture_grades_only_the_module_with_a_quiz(fixture_course):
     files = stage(fixture_course)
-    assert root_of(files, "sequential/fx02-sequence.xml").get("format") == "Quiz"
-    assert root_of(files, "sequential/fx08a-sequence.xml").get("graded") is None
+    assert root_of(files, "sequential/fx02-quiz-sequence.xml").get("format") == "Quiz"
+    assert not any(root_of(files, name).get("graded") for name in files
+                   if name.startswith("sequential/fx08a") or name.startswith("sequential/fx02-learn"))
+    policy = json.loads(files[f"policies/{RUN}/grading_policy.json"])
+    assert policy["GRADER"][0]["min_count"] == 1
 
 
 def test_policy_repeats_the_course_settings_and_enables_our_blocks(course):
@@ -225,10 +258,21 @@ def test_effort_is_left_out_when_a_duration_cannot_be_read(fixture_course):
 
 # --- round trip and olxcleaner -------------------------------------------------------------
 
+def module_element_of(files, module):
+    """The module rebuilt from its units, as the OLX reader does (courses/olx/shape.py)."""
+    from courses.olx.shape import module_from_units
+    units = []
+    chapter = root_of(files, f"chapter/{ident(module)}-chapter.xml")
+    for sequential_ref in chapter:
+        for vertical_ref in root_of(files, f"sequential/{sequential_ref.get('url_name')}.xml"):
+            units.extend(root_of(files, f"vertical/{vertical_ref.get('url_name')}.xml"))
+    return module_from_units(units)
+
+
 def test_exported_module_xml_reparses_to_the_same_data(course):
     files = stage(course)
     for module in course:
-        [block] = root_of(files, f"vertical/{ident(module)}-unit.xml")
+        block = module_element_of(files, module)
         again = model.parse_module(etree.tostring(block, encoding="unicode"))
         assert (again.url_name, again.number, again.title, again.duration) == \
                (module.url_name, module.number, module.title, module.duration)
@@ -237,22 +281,29 @@ def test_exported_module_xml_reparses_to_the_same_data(course):
                [(p.tag, p.url_name, p.display_name, p.data) for p in module.parts]
 
 
-def test_exported_unit_imports_through_the_blocks(course):
-    """The element Studio's importer hands to LmdModuleBlock.parse_xml builds the same blocks."""
+def test_exported_units_import_through_the_blocks(course):
+    """Each element Studio's importer hands to our blocks' parse_xml builds the block it was;
+    the overview's module block has no children."""
     from tests.runtime import LmdTestRuntime
     files = stage(course)
     for module in course:
-        [element] = root_of(files, f"vertical/{ident(module)}-unit.xml")
+        [element] = root_of(files, f"vertical/{ident(module)}-overview.xml")
         runtime = LmdTestRuntime()
         block = runtime.get_block(runtime.parse_xml_string(etree.tostring(element, encoding="unicode")))
         assert (block.number, block.objectives, block.display_name) == (module.number, module.objectives, module.title)
-        assert [(c.scope_ids.block_type, c.display_name) for c in block.child_blocks()] == \
-               [(p.tag, p.display_name) for p in module.parts]
+        assert block.children == []
+        for part in module.parts:
+            if part.tag != "html":
+                [element] = root_of(files, f"vertical/{part.url_name}-unit.xml")
+                activity = runtime.get_block(runtime.parse_xml_string(etree.tostring(element, encoding="unicode")))
+                assert activity.content_data() == {**part.data, "weight": activity.weight} or \
+                    activity.display_name == part.display_name
 
 
 def test_rich_text_whitespace_survives_export(fixture_course):
-    vertical = stage(fixture_course)["vertical/fx02-unit.xml"].decode()
-    assert "<p><strong>Queues</strong><em>and</em></p>" in vertical and "Señor Núñez" in vertical
+    files = stage(fixture_course)
+    assert "<p><strong>Queues</strong><em>and</em></p>" in files["vertical/fx02-overview.xml"].decode()
+    assert "Señor Núñez" in files["vertical/fx02-s1-unit.xml"].decode()
 
 
 def test_olxcleaner_finds_no_error(course, tmp_path):

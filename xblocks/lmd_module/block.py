@@ -1,5 +1,11 @@
-"""lmd_module: one workshop module of the LMD course, holding its sections and activities in
-order, and showing the learner's progress through them and the module result."""
+"""lmd_module: one workshop module of the LMD course: its number, objectives and introduction.
+
+Two uses. In Open edX the course has the platform's own shape (courses/olx/shape.py): the module
+block is the overview unit of its section, without children, and the platform shows progress
+(outline ticks, resume). In the demo and in SCORM packages it is the container of the module's
+sections and activities, and shows the learner's progress through them and the module result."""
+from copy import copy
+
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import List, Scope, String
@@ -7,6 +13,7 @@ from xblock.fields import List, Scope, String
 from ..common import studio
 from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
 from ..common.rendering import block_fragment, dom_id, render_template
+from ..common.sanitize import sanitize_html
 from . import content, js_strings
 from .progress import summarize
 from .scenarios import workbench_scenarios as _scenarios
@@ -15,11 +22,12 @@ PACKAGE = __package__
 
 
 @XBlock.needs("i18n")
+@XBlock.wants("completion")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
-@XBlock.supports("multi_device")
 class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, XBlock):
-    """A container: its completion is the aggregate of its children's (AGGREGATOR)."""
+    """A container: its completion is the aggregate of its children's (AGGREGATOR; the platform
+    reads the mode per block type). The overview unit, which has no children, is complete."""
 
     has_children = True
     completion_mode = XBlockCompletionMode.AGGREGATOR
@@ -48,7 +56,9 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
             self.runtime.add_block_as_child_node(child, node)
 
     def child_blocks(self):
-        return [self.runtime.get_block(child_id) for child_id in self.children]
+        """The children this learner may see: in Open edX a child the learner may not load
+        (staff only, another cohort's content group) is None or absent, as in the vertical."""
+        return [child for child in self.get_children() if child is not None]
 
     def progress(self, blocks=None):
         entries = []
@@ -58,13 +68,14 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
                 entries.append((dom_id(child), child.display_name, report()))
         return summarize(entries)
 
+    @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
     def student_view(self, context=None):
         root_id = dom_id(self)
         blocks = self.child_blocks()
-        child_frags = [child.render("student_view", context) for child in blocks]
+        child_frags = self.render_children(blocks, context)
         parts = [{"id": dom_id(child), "html": frag.body_html(), "type": child.scope_ids.block_type,
                   "title": child.display_name} for child, frag in zip(blocks, child_frags)]
-        progress = self.progress(blocks)
+        progress = self.progress(blocks) if blocks else None
         html = render_template(PACKAGE, "templates/module.html", {
             "root_id": root_id, "title": self.display_name, "number": self.number,
             "duration": self.duration, "objectives": self.objectives,
@@ -76,10 +87,28 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         frag.add_resources(child_frags)
         return frag
 
+    def render_children(self, blocks, context):
+        """Each child through the runtime, as the platform's vertical renders its children: the
+        ones the completion service would mark complete when seen (sections) carry the delay the
+        platform's script waits before marking them, so they count in units and the outline."""
+        completion = self.runtime.service(self, "completion")
+        on_view, delay = set(), None
+        if completion is not None and completion.completion_tracking_enabled():
+            on_view = {child.scope_ids.usage_id for child in completion.blocks_to_mark_complete_on_view(blocks)}
+            delay = completion.get_complete_on_view_delay_ms()
+        frags = []
+        for child in blocks:
+            child_context = copy(context) if context else {}
+            if child.scope_ids.usage_id in on_view:
+                child_context["wrap_xblock_data"] = {"mark-completed-on-view-after-delay": delay}
+            frags.append(self.runtime.render_child(child, "student_view", child_context))
+        return frags
+
     def student_view_data(self, context=None):
+        """For the mobile apps, computed once at publish for every learner: content only."""
         return {
             "number": self.number, "display_name": self.display_name, "duration": self.duration,
-            "objectives": self.objectives, "progress": self.progress(),
+            "objectives": self.objectives, "introduction": sanitize_html(self.introduction),
             "children": [str(child_id) for child_id in self.children],
         }
 

@@ -44,6 +44,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
     # Named as in Open edX's capa problems so the instructor dashboard's "reset attempts" works.
     attempts = Integer(default=0, scope=Scope.user_state)
     responses = Dict(default={}, scope=Scope.user_state)
+    best_responses = Dict(default={}, scope=Scope.user_state, help="The answers of the best attempt")
     results = Dict(default={}, scope=Scope.user_state)
     last_score = Float(default=None, scope=Scope.user_state)
     raw_score = Float(default=None, scope=Scope.user_state, help="Best score so far, in [0, 1]")
@@ -118,7 +119,8 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         self.results = graded["results"]
         self.last_score = graded["score"]
         self.passed = self.passed or graded["passed"]
-        self.record_score(graded["score"], complete=False)  # a quiz is complete once passed or out of attempts
+        if self.record_score(graded["score"], complete=False):  # complete once passed or out of attempts
+            self.best_responses = responses
         if self.answers_revealed() and not was_finished:
             self.emit_completion(1.0)
         return learner_state(self, questions)
@@ -129,7 +131,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         recorded in Open edX; only a new, higher score replaces it)."""
         self.require_staff()
         self.attempts = 0
-        self.responses = {}
+        self.responses = {}  # best_responses stay: the best grade stays, and a rescore grades them
         self.results = {}
         self.last_score = None
         self.passed = False
@@ -140,5 +142,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         return self.attempts > 0
 
     def calculate_score(self):
-        graded = grade_quiz(self.questions, self.responses, self.pass_threshold)
+        """What the platform's rescore asks: the best attempt graded against the current key
+        (a worse retake must not lower the grade)."""
+        graded = grade_quiz(self.questions, self.best_responses or self.responses, self.pass_threshold)
         return Score(graded["score"], 1.0)

@@ -29,6 +29,7 @@ function LmdModuleBlock(runtime, element) {
     }
   }
 
+  if (!data.progress) { return; }  /* an overview unit (Open edX): the platform shows progress */
   root.addEventListener('lmd:progress', function () {
     backend.call('progress_summary', {}).then(render, function () { /* the panel stays as it was */ });
   });

@@ -387,12 +387,17 @@ def test_workbench_scenarios_load():
 
 
 def test_student_view_data_for_the_mobile_apps(runtime, case):
+    """Content only (the platform computes it once, for every learner); the learner's state
+    comes from the get_user_state handler."""
     data = case.student_view_data()
-    assert [q["id"] for q in data["questions"]] == ["q1", "q2"] and data["state"]["analysis_html"] is None
-    assert data["exhibits"][0]["html"].startswith("<table>")
+    assert [q["id"] for q in data["questions"]] == ["q1", "q2"] and "state" not in data
+    assert data["exhibits"][0]["html"].startswith("<table>") and ANALYSIS not in json.dumps(data)
+    assert post(runtime, case, "get_user_state", {})[1]["analysis_html"] is None
     post(runtime, case, "submit", {"answers": ANSWERS})
-    data = runtime.get_block(case.scope_ids.usage_id).student_view_data()
-    assert data["state"]["answers"] == ANSWERS and ANALYSIS in data["state"]["analysis_html"]
+    again = runtime.get_block(case.scope_ids.usage_id)
+    assert again.student_view_data() == data
+    status, state = post(runtime, again, "get_user_state", {})
+    assert status == 200 and state["answers"] == ANSWERS and ANALYSIS in state["analysis_html"]
 
 
 def test_hostile_author_html_renders_inert():
@@ -417,7 +422,8 @@ def test_hostile_author_html_renders_inert():
     staff_runtime, staff_view = as_learner(runtime, block.scope_ids.usage_id, "trainer", staff=True)
     assert_inert(page_of(staff_runtime, staff_view))
     data = block.student_view_data()  # for the apps: rich text sanitized, plain text left plain
-    for html in [data["scenario"], data["state"]["analysis_html"], *(e["html"] for e in data["exhibits"])]:
+    app_state = post(runtime, block, "get_user_state", {})[1]
+    for html in [data["scenario"], app_state["analysis_html"], *(e["html"] for e in data["exhibits"])]:
         assert html and "alert(1)" not in html
         assert_inert(html)
     assert data["exhibits"][1]["title"].startswith("<script>")  # plain text, for the app to escape

@@ -19,6 +19,38 @@ def _(text):
     return text
 
 
+def json_api(func):
+    """Like XBlock.json_handler, with the errors a learner's browser and a tester can act on:
+    413 for oversized bodies, 400 naming the JSON problem, 400 for a body that is not an object,
+    400 with the message of a ContentError or ValueError raised by the handler. Handlers raise
+    before they change any field, so a refused request leaves the state as it was."""
+    @XBlock.handler
+    @functools.wraps(func)
+    def wrapper(self, request, suffix=""):
+        if request.method != "POST":
+            return JsonHandlerError(405, "Method must be POST").get_response(allow=["POST"])
+        body = request.body
+        if len(body) > MAX_JSON_BYTES:
+            return JsonHandlerError(
+                413, f"Request too large: {len(body)} bytes; the limit is {MAX_JSON_BYTES}").get_response()
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
+            return JsonHandlerError(400, f"Malformed JSON: {exc}").get_response()
+        if not isinstance(data, dict):
+            return JsonHandlerError(400, "The request body must be a JSON object").get_response()
+        try:
+            result = func(self, data, suffix)
+        except JsonHandlerError as err:
+            return err.get_response()
+        except (ContentError, InputError) as exc:
+            return JsonHandlerError(400, str(exc)).get_response()
+        if isinstance(result, Response):
+            return result
+        return Response(json.dumps(result), content_type="application/json", charset="utf8")
+    return wrapper
+
+
 class LmdBlockMixin:
     """i18n, learner identity and request checks."""
 
@@ -36,9 +68,11 @@ class LmdBlockMixin:
     def learner_id(self):
         return str(self.scope_ids.user_id)
 
-    def learner_seed(self, salt=""):
-        """A number fixed for this learner and this placement: stable shuffles across reloads."""
-        raw = f"{self.scope_ids.usage_id}:{self.learner_id}:{salt}".encode()
+    def learner_seed(self, salt="", learner=None):
+        """A number fixed for this learner (or `learner`) and this placement: stable shuffles
+        across reloads."""
+        learner = self.learner_id if learner is None else learner
+        raw = f"{self.scope_ids.usage_id}:{learner}:{salt}".encode()
         return int.from_bytes(hashlib.sha256(raw).digest()[:8], "big")
 
     def current_user_attrs(self):
@@ -75,6 +109,13 @@ class LmdBlockMixin:
     def require_author(self):
         if not self.user_is_author():
             raise JsonHandlerError(403, self.gettext("Only the course's authors may change its content."))
+
+    @json_api
+    def get_user_state(self, data, suffix=""):
+        """{} -> the learner's state, as the block's page would start from. For the mobile apps:
+        the platform computes student_view_data once, at publish, for every learner, so it holds
+        content only (as drag-and-drop-v2 does)."""
+        return self.current_learner_state()
 
 
 
@@ -118,35 +159,3 @@ class XmlContentMixin:
         node = etree.Element(self.scope_ids.block_type)
         self.add_xml_to_node(node)
         return etree.tostring(node, encoding="unicode", pretty_print=True)
-
-
-def json_api(func):
-    """Like XBlock.json_handler, with the errors a learner's browser and a tester can act on:
-    413 for oversized bodies, 400 naming the JSON problem, 400 for a body that is not an object,
-    400 with the message of a ContentError or ValueError raised by the handler. Handlers raise
-    before they change any field, so a refused request leaves the state as it was."""
-    @XBlock.handler
-    @functools.wraps(func)
-    def wrapper(self, request, suffix=""):
-        if request.method != "POST":
-            return JsonHandlerError(405, "Method must be POST").get_response(allow=["POST"])
-        body = request.body
-        if len(body) > MAX_JSON_BYTES:
-            return JsonHandlerError(
-                413, f"Request too large: {len(body)} bytes; the limit is {MAX_JSON_BYTES}").get_response()
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
-            return JsonHandlerError(400, f"Malformed JSON: {exc}").get_response()
-        if not isinstance(data, dict):
-            return JsonHandlerError(400, "The request body must be a JSON object").get_response()
-        try:
-            result = func(self, data, suffix)
-        except JsonHandlerError as err:
-            return err.get_response()
-        except (ContentError, InputError) as exc:
-            return JsonHandlerError(400, str(exc)).get_response()
-        if isinstance(result, Response):
-            return result
-        return Response(json.dumps(result), content_type="application/json", charset="utf8")
-    return wrapper

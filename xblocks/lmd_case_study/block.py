@@ -22,7 +22,6 @@ PACKAGE = __package__
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
-@XBlock.supports("multi_device")
 class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, RawScoreMixin,
                         ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Learners answer in their own words; the score comes from their rubric self-assessment."""
@@ -97,6 +96,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         return state
 
     # ---- views -------------------------------------------------------------------------------
+    @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
     def student_view(self, context=None):
         root_id = dom_id(self)
         staff = self.user_is_staff()
@@ -116,14 +116,17 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         }, css=["case_study.css"])
 
     def student_view_data(self, context=None):
-        """For the mobile apps: the content with rich text sanitized, and the learner state (the
-        analysis only once submitted)."""
+        """For the mobile apps, computed once at publish for every learner: the content with
+        rich text sanitized, never the expert analysis (shown only after a learner submits, from
+        the `get_user_state` handler with the learner's own answers)."""
         return {
             "display_name": self.display_name, "scenario": sanitize_html(self.scenario),
             "exhibits": [dict(e, html=sanitize_html(e["html"])) for e in self.exhibits],
             "questions": self.questions, "rubric": self.rubric, "weight": self.weight,
-            "state": self.learner_state(),
         }
+
+    def current_learner_state(self):
+        return self.learner_state()
 
     def local_content(self):
         """What a SCORM package's local backend needs: the content with rich text sanitized."""

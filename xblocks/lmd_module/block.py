@@ -112,6 +112,9 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
             "children": [str(child_id) for child_id in self.children],
         }
 
+    def current_learner_state(self):
+        return self.progress()
+
     @json_api
     def progress_summary(self, data, suffix=""):
         """{} -> the learner's progress through this module (see README)."""

@@ -20,7 +20,6 @@ PACKAGE = __package__
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
-@XBlock.supports("multi_device")
 class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, RawScoreMixin,
                    ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Single choice, multiple response, true/false and ordering questions, graded on the server."""
@@ -65,6 +64,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
     def ordered_questions(self):
         return learner_order(self.questions, self.learner_seed("order"), self.shuffle)
 
+    @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
     def student_view(self, context=None):
         root_id = dom_id(self)
         html = render_template(PACKAGE, "templates/quiz.html", {
@@ -83,15 +83,20 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         })
 
     def student_view_data(self, context=None):
-        """For the mobile apps: the questions without their key, the settings and the state."""
+        """For the mobile apps, computed once at publish for every learner: the questions without
+        their key (in one scrambled order, since no learner is known) and the settings. The
+        learner's own order and state come from the `get_user_state` handler."""
+        questions = learner_order(self.questions, self.learner_seed("order", learner=""), self.shuffle)
         return {
             "display_name": self.display_name,
-            "questions": [public_question(q) for q in self.ordered_questions()],
+            "questions": [public_question(q) for q in questions],
             "max_attempts": self.max_attempts,
             "pass_threshold": self.pass_threshold,
             "weight": self.weight,
-            "state": learner_state(self),
         }
+
+    def current_learner_state(self):
+        return {**learner_state(self), "questions": [public_question(q) for q in self.ordered_questions()]}
 
     def lmd_progress(self):
         """Summary for the module container: done, score, passed."""

@@ -22,7 +22,6 @@ PACKAGE = __package__
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
-@XBlock.supports("multi_device")
 class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, RawScoreMixin,
                        ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """A branching role-play; the best run counts."""
@@ -84,6 +83,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         }
 
     # ---- views -------------------------------------------------------------------------------
+    @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
     def student_view(self, context=None):
         root_id = dom_id(self)
         staff = self.user_is_staff()
@@ -102,11 +102,18 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         })
 
     def student_view_data(self, context=None):
-        role = next(r for r in self.roles if r["id"] == self.learner_role)
+        """For the mobile apps, computed once at publish for every learner (and for a block a
+        course team has only just added, with no content yet): the situation and the learner's
+        role. Where the learner is in the scenario comes from the `get_user_state` handler."""
+        role = next((r for r in self.roles if r["id"] == self.learner_role), None)
         return {"display_name": self.display_name, "situation": sanitize_html(self.situation),
                 "role": {"name": role["name"], "brief": sanitize_html(role["brief"]),
-                         "instructions": sanitize_html(role["instructions"])},
-                "state": self.learner_state()}
+                         "instructions": sanitize_html(role["instructions"])} if role else None}
+
+    def current_learner_state(self):
+        return self.learner_state() if self.nodes else {"node": None, "path": [], "ending": None,
+                                                         "runs": self.runs, "best": self.best,
+                                                         "reflection": self.reflection}
 
     def local_content(self):
         """For a SCORM package's local backend: the graph, with every rich text sanitized."""

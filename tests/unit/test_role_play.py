@@ -13,8 +13,8 @@ from xblocks.lmd_role_play import content
 from xblocks.lmd_role_play.graph import best_totals
 
 SAMPLE = (Path(__file__).parents[2] / "xblocks/lmd_role_play/samples/role_play.xml").read_text()
-BEST = [("n1", "a"), ("n2", "a"), ("n4", "a"), ("n6", "a")]
-WORST = [("n1", "b"), ("n3", "a"), ("n5", "a")]
+BEST = [("n1", "b"), ("n2", "a"), ("n4", "b"), ("n6", "a")]
+WORST = [("n1", "a"), ("n3", "b"), ("n5", "b")]
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_playing_to_the_best_ending(runtime, role_play):
     assert {r["id"]: r["points"] for r in state["ending"]["profile"]} == {"integrity": 6, "communication": 8}
     assert runtime.publishes == [("grade", {"value": 1.0, "max_value": 1.0, "only_if_higher": None}),
                                  ("completion", {"completion": 1.0})]
-    assert [s["choice"] for s in state["path"]] == ["a", "a", "a", "a"]
+    assert [s["choice"] for s in state["path"]] == ["b", "a", "b", "a"]
 
 
 def test_restart_keeps_the_best_run(runtime, role_play):
@@ -124,8 +124,8 @@ def test_olx_round_trip_keeps_every_field(role_play):
     (('<choice id="b" target="end_mixed">', '<choice id="b" target="n1">'), "is on a cycle"),
     (('<choice id="a" target="n4"><label>Separate', '<choice id="a" target="n5"><label>Separate'), '<node id="n4"> cannot be reached'),
     (('learner_role="chief"', 'learner_role="judge"'), 'learner_role="judge"'),
-    (('<points competency="integrity" value="2"/><points competency="communication" value="2"/></choice>\n    <choice id="b" target="n3">',
-      '<points competency="honesty" value="2"/></choice>\n    <choice id="b" target="n3">'), 'unknown competency "honesty"'),
+    (('<points competency="integrity" value="2"/><points competency="communication" value="2"/></choice>\n  </node>',
+      '<points competency="honesty" value="2"/></choice>\n  </node>'), 'unknown competency "honesty"'),
 ])
 def test_graph_errors_name_the_node(mutation, words):
     xml = SAMPLE.replace(*mutation, 1)
@@ -136,7 +136,7 @@ def test_graph_errors_name_the_node(mutation, words):
 
 
 def test_a_dead_end_is_refused():
-    xml = SAMPLE.replace('<choice id="a" target="end_bad">', '<choice id="a" target="n7">').replace(
+    xml = SAMPLE.replace('<choice id="b" target="end_bad">', '<choice id="b" target="n7">').replace(
         "<ending id=\"end_good\"", '<node id="n7" speaker="broker"><text><p>Silence.</p></text></node><ending id="end_good"')
     with pytest.raises(ContentError, match=r'<node id="n7"> \(line \d+\) needs at least two <choice>s'):
         content.parse(etree.fromstring(xml))

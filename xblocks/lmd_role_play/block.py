@@ -28,6 +28,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
 
     completion_mode = XBlockCompletionMode.COMPLETABLE
     content_module = content
+    legacy_attributes = {"start": "start_node"}  # start="n1" in files written before start_node
     content_field_names = ("situation", "roles", "competencies", "nodes", "endings", "start_node",
                            "learner_role", "observer_checklist", "reflection_prompt", "reflection_max_length",
                            "weight")
@@ -71,12 +72,16 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
             return None, [list(step) for step in self.path]
         return node_id, [list(step) for step in self.path]
 
+    def choice_seed(self):
+        """This learner's seed for the order of choices (stable across reloads, like the quiz's)."""
+        return self.learner_seed("choices")
+
     def learner_state(self):
         data = self.data()
         current, path = self.position()
-        ending = play.find_choice(data, *path[-1])["target"] if current is None else None
+        ending = play.reached_ending(data, path) if current is None else None
         return {
-            "node": play.node_view(data, current) if current else None,
+            "node": play.node_view(data, current, self.choice_seed()) if current else None,
             "path": play.path_view(data, path),
             "ending": play.ending_view(data, ending, path) if ending else None,
             "runs": self.runs, "best": self.best, "reflection": self.reflection,
@@ -116,10 +121,17 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
                                                          "reflection": self.reflection}
 
     def local_content(self):
-        """For a SCORM package's local backend: the graph, with every rich text sanitized."""
+        """For a SCORM package's local backend: the graph, with every rich text sanitized and
+        each node's choices in the order of the package's learner (a package has one order for
+        everyone, as its quizzes do; the ids carry no meaning, see FORMAT.md)."""
         data = self.content_data()
-        data["nodes"] = [{**n, "text": sanitize_html(n["text"])} for n in data["nodes"]]
-        data["endings"] = [{**e, "debrief": sanitize_html(e["debrief"])} for e in data["endings"]]
+        seed = self.choice_seed()
+        data["nodes"] = [{**n, "text": sanitize_html(n["text"]), "choices": play.learner_choices(n, seed)}
+                         for n in data["nodes"]]
+        data["endings"] = [{**e, "debrief": sanitize_html(e["debrief"]),
+                            **({"passages": [{**p, "text": sanitize_html(p["text"])} for p in e["passages"]]}
+                               if e.get("passages") else {})}
+                           for e in data["endings"]]
         return data
 
     def lmd_progress(self):
@@ -143,7 +155,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
             raise InputError(f"unknown choice {choice_id!r} at node {node_id!r}")
         self.path = path + [[node_id, choice_id]]
         if choice["target"] in {e["id"] for e in self.endings}:
-            self.finish_run(choice["target"])
+            self.finish_run(play.reached_ending(self.data(), self.path))
         state = self.learner_state()
         state["feedback"] = choice["feedback"]
         return state

@@ -83,8 +83,44 @@ def _parse_ending(node, seen):
     outcome = node.get("outcome", "partial")
     if outcome not in OUTCOMES:
         raise ContentError(f'{where(node)}: outcome="{outcome}" must be one of {", ".join(OUTCOMES)}')
-    return {"id": ident(node, seen), "title": _attr(node, "title"), "outcome": outcome,
-            "debrief": rich_of(node, "debrief")}
+    ending = {"id": ident(node, seen), "title": _attr(node, "title"), "outcome": outcome}
+    # A band: below `min_points` (competency points earned on the path), the run ends at the
+    # ending named by `otherwise` instead (which may have its own band).
+    min_points = int_attr(node, "min_points", None, -1000, 1000)
+    otherwise = node.get("otherwise", "")
+    if (min_points is None) != (not otherwise):
+        raise ContentError(f"{where(node)}: min_points and otherwise go together")
+    if min_points is not None:
+        ending["min_points"], ending["otherwise"] = min_points, otherwise
+    general = [d for d in children(node, "debrief") if not _is_passage(d)]
+    if len(general) != 1:
+        raise ContentError(f"{where(node)} needs one <debrief> without when/unless (it has {len(general)})")
+    ending["debrief"] = rich_of(general[0])
+    passages = [_parse_passage(d, seen) for d in children(node, "debrief") if _is_passage(d)]
+    if passages:
+        ending["passages"] = passages
+    return ending
+
+
+def _is_passage(node):
+    return node.get("when") is not None or node.get("unless") is not None
+
+
+def _parse_passage(node, seen):
+    """<debrief id when="n3:a n5:b" unless="n4:c">: shown when any `when` choice was made on the
+    path (or no `when` is given) and none of the `unless` choices was."""
+    passage = {"id": ident(node, seen), "text": rich_of(node)}
+    for name in ("when", "unless"):
+        steps = []
+        for token in (node.get(name) or "").split():
+            step = token.split(":")
+            if len(step) != 2 or not all(step):
+                raise ContentError(f'{where(node)}: {name}="{node.get(name)}" lists node:choice pairs')
+            steps.append(step)
+        if name == "when" and node.get("when") is not None and not steps:
+            raise ContentError(f"{where(node)}: when is empty")
+        passage[name] = steps
+    return passage
 
 
 def serialize(data, node):
@@ -111,7 +147,14 @@ def serialize(data, node):
                 etree.SubElement(c, "points", competency=comp, value=str(value))
     for ending in data["endings"]:
         e = etree.SubElement(node, "ending", id=ending["id"], title=ending["title"], outcome=ending["outcome"])
+        if ending.get("min_points") is not None:
+            e.set("min_points", str(ending["min_points"]))
+            e.set("otherwise", ending["otherwise"])
         add_rich(e, "debrief", ending["debrief"])
+        for passage in ending.get("passages", []):
+            conditions = {name: " ".join(f"{n}:{c}" for n, c in passage[name])
+                          for name in ("when", "unless") if passage[name]}
+            add_rich(e, "debrief", passage["text"], id=passage["id"], **conditions)
     if data["observer_checklist"]:
         checklist = etree.SubElement(node, "observer_checklist")
         for item in data["observer_checklist"]:

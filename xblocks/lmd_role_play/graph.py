@@ -1,5 +1,11 @@
-"""The role-play graph: checks that make every play-through end well, and the best totals a
-learner can reach (the denominators of the score). The graph must be acyclic: every path ends."""
+"""The role-play graph: checks that make every play-through end well, the best totals a
+learner can reach (the denominators of the score), and which ending a path reaches. The graph
+must be acyclic: every path ends.
+
+A choice leads to a node or to an ending. An ending may set a band: `min_points`, the least
+competency points a path must have earned to end there, and `otherwise`, the ending reached
+instead with fewer (which may have its own band). So what a learner earned on the way decides
+the ending, not the last choice alone."""
 from ..common.errors import ContentError
 
 
@@ -17,14 +23,75 @@ def validate(data):
                 raise ContentError(f'<node id="{node["id"]}">: choice {choice["id"]!r} leads to '
                                    f'{choice["target"]!r}, which does not exist')
     order = _topological_order(nodes)
+    _validate_bands(data)
+    _validate_passages(data, nodes)
     reached = _reachable(nodes, data["start_node"])
     for node_id in nodes:
         if node_id not in reached:
             raise ContentError(f'<node id="{node_id}"> cannot be reached from the start node')
+    fallbacks = {e.get("otherwise") for e in data["endings"] if e.get("otherwise")}
     for ending in sorted(endings):
-        if ending not in reached:
+        if ending not in reached and ending not in fallbacks:
             raise ContentError(f'<ending id="{ending}"> cannot be reached from the start node')
     return order
+
+
+def _validate_bands(data):
+    by_id = {e["id"]: e for e in data["endings"]}
+    for ending in data["endings"]:
+        current, trail = ending, [ending["id"]]
+        while current.get("min_points") is not None:
+            target = by_id.get(current["otherwise"])
+            if target is None:
+                raise ContentError(f'<ending id="{current["id"]}">: otherwise="{current["otherwise"]}" '
+                                   "is not an ending")
+            if target.get("min_points") is not None and target["min_points"] >= current["min_points"]:
+                raise ContentError(f'<ending id="{current["id"]}">: otherwise="{target["id"]}" needs a lower '
+                                   f'min_points ({target["min_points"]} is not below {current["min_points"]})')
+            if target["id"] in trail:  # unreachable given the strictly lower minimums; kept as a guard
+                raise ContentError(f'<ending id="{current["id"]}">: the otherwise chain loops')
+            trail.append(target["id"])
+            current = target
+
+
+def _validate_passages(data, nodes):
+    for ending in data["endings"]:
+        for passage in ending.get("passages", []):
+            for node_id, choice_id in passage["when"] + passage["unless"]:
+                node = nodes.get(node_id)
+                if node is None or choice_id not in {c["id"] for c in node["choices"]}:
+                    raise ContentError(f'<debrief id="{passage["id"]}"> in <ending id="{ending["id"]}">: '
+                                       f"{node_id}:{choice_id} is not a choice of the role-play")
+
+
+def ending_for(data, target, points):
+    """The ending a run reaches when its last choice leads to `target` with `points` earned."""
+    by_id = {e["id"]: e for e in data["endings"]}
+    ending = by_id[target]
+    while ending.get("min_points") is not None and points < ending["min_points"]:
+        ending = by_id[ending["otherwise"]]
+    return ending["id"]
+
+
+def path_points(data, path):
+    """Total competency points of a path [[node, choice], ...]."""
+    choices = {(n["id"], c["id"]): c for n in data["nodes"] for c in n["choices"]}
+    return sum(sum(choices[(node, choice)]["points"].values()) for node, choice in path)
+
+
+def every_path(data):
+    """Every complete run: (path as [(node, choice), ...], points earned, ending reached)."""
+    nodes = {n["id"]: n for n in data["nodes"]}
+
+    def walk(node_id, path, points):
+        for choice in nodes[node_id]["choices"]:
+            step, gain = path + [(node_id, choice["id"])], points + sum(choice["points"].values())
+            if choice["target"] in nodes:
+                yield from walk(choice["target"], step, gain)
+            else:
+                yield step, gain, ending_for(data, choice["target"], gain)
+
+    yield from walk(data["start_node"], [], 0)
 
 
 def _reachable(nodes, start):

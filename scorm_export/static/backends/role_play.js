@@ -30,6 +30,24 @@
     }
     function sum(points) { return Object.keys(points).reduce(function (a, k) { return a + points[k]; }, 0); }
 
+    /* The ending a finished path reaches (graph.py ending_for): where its last choice leads,
+     * then down the `otherwise` chain while the points earned are below the ending's min_points. */
+    function reachedEnding(path, points) {
+      var last = path[path.length - 1];
+      var e = endings[choiceOf(last[0], last[1]).target];
+      while (e.min_points !== undefined && e.min_points !== null && points < e.min_points) { e = endings[e.otherwise]; }
+      return e;
+    }
+    /* The debrief and the passages this path earns (play.py passages). */
+    function debrief(e, path) {
+      var made = {};
+      path.forEach(function (s) { made[s[0] + ':' + s[1]] = true; });
+      function any(steps) { return steps.some(function (s) { return made[s[0] + ':' + s[1]]; }); }
+      return [e.debrief].concat((e.passages || []).filter(function (p) {
+        return (!p.when.length || any(p.when)) && !any(p.unless);
+      }).map(function (p) { return p.text; })).join('');
+    }
+
     function result(path) {
       var earned = {};
       rp.competencies.forEach(function (c) { earned[c.id] = 0; });
@@ -40,7 +58,7 @@
       var bestTotal = best(function (c) { return sum(c.points); });
       var total = sum(earned);
       var score = bestTotal > 0 ? Math.round(10000 * Math.max(0, Math.min(1, total / bestTotal))) / 10000 : 0;
-      return {score: score, profile: rp.competencies.map(function (c) {
+      return {score: score, points: total, profile: rp.competencies.map(function (c) {
         return {id: c.id, name: c.name, points: earned[c.id], max: best(function (ch) { return ch.points[c.id] || 0; })};
       })};
     }
@@ -59,8 +77,10 @@
       var current = position();
       var ending = null;
       if (current === null) {
-        var e = endings[choiceOf(st.p[st.p.length - 1][0], st.p[st.p.length - 1][1]).target];
-        ending = Object.assign({id: e.id, title: e.title, outcome: e.outcome, debrief_html: e.debrief}, result(st.p));
+        var outcome = result(st.p);
+        var e = reachedEnding(st.p, outcome.points);
+        ending = {id: e.id, title: e.title, outcome: e.outcome, debrief_html: debrief(e, st.p),
+                  score: outcome.score, profile: outcome.profile};
       }
       var node = current ? nodes[current] : null;
       return {
@@ -83,7 +103,7 @@
             st.n += 1;
             var outcome = result(st.p);
             if (st.b === null || outcome.score > st.b.score) {
-              st.b = {score: outcome.score, ending: choice.target, profile: outcome.profile};
+              st.b = {score: outcome.score, ending: reachedEnding(st.p, outcome.points).id, profile: outcome.profile};
             }
           }
           SCORM.saveState(usage, st);

@@ -21,6 +21,7 @@ def cmd_validate(args):
     for module in modules:
         print(f"ok    {module.path.name}: module {module.number}, {checks.section_words(module)} words, "
               f"{len(module.parts)} parts")
+        print(f"      {checks.figures_line(module)}")
     return 1 if failed or problems else 0
 
 

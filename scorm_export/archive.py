@@ -2,6 +2,7 @@
 package (no absolute paths, no '..', no backslashes, no drive letters) or name one file two ways
 ('a/./b' is 'a/b')."""
 import os
+import stat
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -33,11 +34,20 @@ def write_zip(files, target):
             for name in sorted(files):
                 info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
                 info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
+                # a regular file, readable by all (unzip and LMS importers apply these bits)
+                info.external_attr = (stat.S_IFREG | 0o644) << 16
                 info.create_system = 3
                 archive.writestr(info, files[name], compresslevel=6)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it 0600: the web server must read it
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask():
+    """The process's umask (only readable by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -3,14 +3,19 @@ in a module (quiz answers, role-play path, case-study text, reflection) must fit
 case, so for 1.2 packages the free-text limits are lowered until the worst case fits.
 
 The worst case is built here exactly as the SCO runtime (static/sco.js and backends/) stores it,
-with every text at its limit and made of '"', which JSON doubles."""
+with every text at its limit and made of the character whose JSON is longest among those the
+runtime keeps: '"' (two characters, as are backslash, line break and tab). Control characters
+and lone surrogate halves would take six (\u0001); static/learner_text.js removes or replaces
+them before anything is stored, and sco.js refuses any state whose JSON is over the limit, so a
+learner's text can never leave the SCO unable to save."""
 import json
 
 from lxml import etree
 
 SUSPEND_LIMIT_12 = 4096
+SUSPEND_LIMIT_2004 = 64000  # cmi.suspend_data, characterstring SPM 64000
 WORST_SCORE = 0.3333  # the longest number the runtime writes (4 decimals)
-WORST_CHAR = '"'
+WORST_CHAR = '"'  # the longest JSON of a character learner_text.js keeps
 
 
 def _json(value):

@@ -7,14 +7,21 @@ from pathlib import Path
 from xblocks.common.errors import ContentError
 
 from . import manifest as mf
-from .budget import fit_module_xml
+from .budget import SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004, fit_module_xml
 from .archive import check_member_path, write_zip
+from .language import with_localized_duration
 from .page import render_module_page
+from .pass_rule import percent
 
 STATIC = Path(__file__).resolve().parent / "static"
-RUNTIME_SCRIPTS = ["scorm_api.js", "backends/quiz.js", "backends/module.js",
-                   "backends/case_study.js", "backends/role_play.js", "sco.js"]
+RUNTIME_SCRIPTS = ["scorm_api.js", "pass_rule.js", "learner_text.js", "interactions.js", "location.js",
+                   "backends/quiz.js", "backends/module.js", "backends/case_study.js", "backends/role_play.js",
+                   "sco.js"]
 VERSIONS = ("1.2", "2004")
+XSD = Path(__file__).resolve().parent / "xsd"
+# The control files each edition's manifest names in xsi:schemaLocation, with everything they
+# import or include, at the package root (ADL's packages carry the same set).
+SCHEMA_DIRS = {"1.2": XSD / "scorm12", "2004": XSD / "scorm2004-4th"}
 
 
 def runtime_files():
@@ -25,6 +32,13 @@ def runtime_files():
         if path.exists():
             files[f"shared/{name}"] = path.read_bytes()
     return files
+
+
+def schema_files(version):
+    """{package path: bytes} of the official schema files for `version` (scorm_export/xsd/)."""
+    root = SCHEMA_DIRS[version]
+    return {path.relative_to(root).as_posix(): path.read_bytes()
+            for path in sorted(root.rglob("*")) if path.is_file() and path.suffix in (".xsd", ".dtd")}
 
 
 def sco_identifier(module):
@@ -39,19 +53,22 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
     shared = runtime_files()
     scripts = ["shared/grading.js"] + [f"shared/{n}" for n in RUNTIME_SCRIPTS if f"shared/{n}" in shared]
     files = dict(shared)
+    schemas = schema_files(version)
+    files.update(schemas)
+    config = {"version": version, "i18n": info["i18n"], "language": language,
+              "suspend_limit": SUSPEND_LIMIT_12 if version == "1.2" else SUSPEND_LIMIT_2004}
     scos = []
     for index, module in enumerate(modules, 1):
         ident = sco_identifier(module)
-        title = f"{info['module_label']} {module.number}: {module.title}"
+        title = module_title(info, module)
         # SCORM 1.2 stores at most 4,096 characters of learner state: shorten free-text limits
         module_xml = fit_module_xml(module)[0] if version == "1.2" else module.xml
-        page, assets = render_module_page(module_xml, language, title, scripts,
-                                          {"version": version, "i18n": info["i18n"]})
+        page, assets = render_module_page(with_localized_duration(module_xml), language, title, scripts, config)
         href = check_member_path(f"{ident}/index.html")
         files[href] = page.encode()
         files.update(assets)
         quizzes = module.parts_of("lmd_quiz")
-        mastery = quizzes[0].data["pass_threshold"] if quizzes else None
+        mastery = percent(quizzes[0].data["pass_threshold"]) if quizzes else None
         scos.append(mf.Sco(ident, title, href, [href], mastery))
         if progress:
             progress(index, len(modules), title)
@@ -59,9 +76,17 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
         identifier=f"LMD-{language}-{info['version']}".replace(".", "-"), title=info["title"],
         language=language, description=info["description"], version=info["version"], licence=info["licence"],
         scos=scos, shared_files=sorted([*(p for p in files if p.startswith("shared/")), *listed_extra]),
+        schema_files=sorted(schemas), text_languages=info.get("text_languages", {}),
     )
     files.update(mf.build_manifest(package, version))
     return files
+
+
+def module_title(info, module):
+    """'Module 9: Integrity' in the package's language ('Module 9 : ...' in French)."""
+    if "module_title" in info:
+        return info["module_title"] % {"number": module.number, "title": module.title}
+    return f"{info['module_label']} {module.number}: {module.title}"
 
 
 def progress_bar(done, total, title, stream=sys.stderr, width=30):

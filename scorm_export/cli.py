@@ -10,9 +10,10 @@ from courses.licensing.stamp import LICENCE_PATH, SIGNATURE_PATH
 from courses.olx_export import COURSE_ID, COURSE_VERSION
 
 from .archive import UnsafePath
+from .language import language_of
 
-LICENCE_DEFAULT = ("Licensed to member administrations for import, customization, completion and "
-                   "translation on their national learning platforms, under the licence issued by the Secretariat.")
+LICENCE_DEFAULT = _("Licensed to member administrations for import, customization, completion and "
+                    "translation on their national learning platforms, under the licence issued by the Secretariat.")
 
 
 def add_scorm_parser(export_subparsers):
@@ -44,7 +45,14 @@ SCO_STRINGS = {
     "staffOnly": _("Only course staff may do this."),
     "unavailable": _("This action is not available in this package."),
     "reload": _("Reload the page."),
+    "notStarted": _("Progress is not being recorded: the learning management system did not start this session."),
+    "tooMuchToSave": _("This cannot be saved: the learning management system keeps too little of your work. "
+                       "Shorten your text and try again."),
+    "tooLong": _("Question {id}: {n} characters; the limit is {max}."),
 }
+# Until translators have a new string, a package in another language says the nearest one it has
+# rather than English.
+SCO_FALLBACKS = {"notStarted": "notRecorded", "tooMuchToSave": "unavailable"}
 
 
 def available_locales(overlay=None):
@@ -61,16 +69,52 @@ def available_locales(overlay=None):
     return found
 
 
-def package_info(gettext):
+def package_info(gettext, language=None, catalog=None):
+    """The package's texts in the active language, and which language each is really in.
+    `catalog`: the content catalog of `language` (loaded here when needed and not given)."""
+    from django.utils import translation
+    language = language or translation.get_language() or "en"
+
+    def said(text):
+        translated = gettext(text)
+        return translated, language_of(text, translated, language)
+
+    title, title_lang = said("Leadership and Management Development")
+    description, description_lang = said(
+        "The customs Leadership and Management Development course: thirteen workshop "
+        "modules with case studies, role-plays and quizzes for customs managers.")
+    licence, licence_lang = course_licence(said, language, catalog)
+    i18n = {}
+    for key, text in SCO_STRINGS.items():
+        translated, lang = said(text)
+        if lang != language and key in SCO_FALLBACKS:
+            translated = gettext(SCO_STRINGS[SCO_FALLBACKS[key]])
+        i18n[key] = translated
     return {
-        "title": gettext("Leadership and Management Development"),
-        "description": gettext("The customs Leadership and Management Development course: thirteen workshop "
-                               "modules with case studies, role-plays and quizzes for customs managers."),
+        "title": title,
+        "description": description,
         "version": "1.0.0",
-        "licence": gettext(LICENCE_DEFAULT),
+        "licence": licence,
         "module_label": gettext("Module"),
-        "i18n": {key: gettext(text) for key, text in SCO_STRINGS.items()},
+        "module_title": gettext("Module %(number)s: %(title)s"),
+        "i18n": i18n,
+        "text_languages": {"title": title_lang, "description": description_lang, "licence": licence_lang},
     }
+
+
+def course_licence(said, language, catalog):
+    """(licence text, its language) for the package metadata: the package's licence sentence,
+    or, where it is not translated yet, the course's own licence terms (courses/lmd/course/
+    licence.txt), which are translated with the course content."""
+    licence, lang = said(LICENCE_DEFAULT)
+    if lang == language:
+        return licence, lang
+    from courses.lmd import model
+    from translations.course_text import course_texts
+    terms = course_texts(catalog if catalog is not None else model.catalog_for(language))["licence"]
+    if terms != course_texts(None)["licence"]:
+        return " ".join(terms), language
+    return licence, lang
 
 
 def cmd_export_scorm(args):
@@ -86,7 +130,8 @@ def cmd_export_scorm(args):
         print(f"lmd: error: unknown locale {args.lang!r} (available: {', '.join(sorted(locales))})", file=sys.stderr)
         return 2
     try:
-        modules = model.course_for(args.modules_dir, lang=args.lang, overlay=args.overlay)
+        catalog = model.catalog_for(args.lang, args.overlay)
+        modules = model.course_for(args.modules_dir, lang=args.lang, overlay=args.overlay, catalog=catalog)
         if args.module:
             wanted = args.module.upper()
             modules = [m for m in modules if m.number == wanted]
@@ -95,7 +140,7 @@ def cmd_export_scorm(args):
                 print(f"lmd: error: unknown module {args.module!r} (the course has {known})", file=sys.stderr)
                 return 2
         with translation.override(args.lang):
-            info = package_info(translation.gettext)
+            info = package_info(translation.gettext, args.lang, catalog)
             if args.licence:
                 info["licence"] += " " + licence_terms(args.licence, translation.gettext)
             files = build_package(modules, args.scorm_version, args.lang, info,

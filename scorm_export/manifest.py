@@ -1,7 +1,11 @@
 """imsmanifest.xml (and, for SCORM 1.2, its metadata file) for the LMD packages.
 
 Open edX's SCORM player launches the first resource, so the SCO resources come before the
-shared asset resource; schemaversion is written exactly as each edition spells it."""
+shared asset resource; schemaversion is written exactly as each edition spells it. The schema
+files the manifest names in xsi:schemaLocation travel in the package (build.py adds them, listed
+here as their own asset resource), as ADL's conformance test suite and strict importers require.
+Each LOM text says which language it is in: the package's, or English where no translation
+exists yet."""
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -32,6 +36,7 @@ LOCATIONS2004 = ("http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd "
                  "http://ltsc.ieee.org/xsd/LOM lom.xsd")
 LOM = "http://ltsc.ieee.org/xsd/LOM"
 LOM12 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+LOCATION_LOM12 = f"{LOM12} imsmd_rootv1p2p1.xsd"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -41,7 +46,7 @@ class Sco:
     title: str
     href: str
     files: list
-    mastery: float | None = None  # pass threshold in [0, 1]
+    mastery: int | None = None  # pass mark as a whole percent (pass_rule.percent)
 
 
 @dataclass
@@ -54,6 +59,12 @@ class PackageInfo:
     licence: str
     scos: list = field(default_factory=list)
     shared_files: list = field(default_factory=list)
+    schema_files: list = field(default_factory=list)
+    # the language each text is really in ("title", "description", "licence"); default: `language`
+    text_languages: dict = field(default_factory=dict)
+
+    def language_of(self, text_name):
+        return self.text_languages.get(text_name, self.language)
 
 
 def _sub(parent, ns, tag, text=None, **attrs):
@@ -97,6 +108,12 @@ def _organization_and_resources(root, info, ns, scorm_type_attr, add_mastery, ex
     shared.set(f"{{{adl}}}{scorm_type_attr}", "asset")
     for path in [*info.shared_files, *extra_shared]:
         _sub(shared, cp, "file", href=path)
+    if info.schema_files:
+        schemas = _sub(resources, cp, "resource", identifier="RES-SCHEMAS", type="webcontent")
+        schemas.set(f"{{{adl}}}{scorm_type_attr}", "asset")
+        for path in info.schema_files:
+            _sub(schemas, cp, "file", href=path)
+    return org
 
 
 def _manifest12(info):
@@ -109,51 +126,55 @@ def _manifest12(info):
     _sub(meta, adl, "location", METADATA_FILE_12)
 
     def mastery(item, sco):
-        _sub(item, adl, "masteryscore", str(round(sco.mastery * 100)))
+        _sub(item, adl, "masteryscore", str(sco.mastery))
 
     _organization_and_resources(root, info, NS12, "scormtype", mastery, extra_shared=[METADATA_FILE_12])
     return _tostring(root)
 
 
 def _lom12(info):
-    root = etree.Element(f"{{{LOM12}}}lom", nsmap={None: LOM12})
+    root = etree.Element(f"{{{LOM12}}}lom", nsmap={None: LOM12, "xsi": NS12["xsi"]})
+    root.set(f"{{{NS12['xsi']}}}schemaLocation", LOCATION_LOM12)
 
-    def langstring(parent, text, lang=info.language):
+    def langstring(parent, text, lang):
         _sub(parent, LOM12, "langstring", text).set(XML_LANG, lang)
 
     general = _sub(root, LOM12, "general")
-    langstring(_sub(general, LOM12, "title"), info.title)
+    langstring(_sub(general, LOM12, "title"), info.title, info.language_of("title"))
     _sub(general, LOM12, "language", info.language)
-    langstring(_sub(general, LOM12, "description"), info.description)
-    langstring(_sub(_sub(root, LOM12, "lifecycle"), LOM12, "version"), info.version)
+    langstring(_sub(general, LOM12, "description"), info.description, info.language_of("description"))
+    langstring(_sub(_sub(root, LOM12, "lifecycle"), LOM12, "version"), info.version, "x-none")
     rights = _sub(root, LOM12, "rights")
     for tag, value in (("cost", "no"), ("copyrightandotherrestrictions", "yes")):
         node = _sub(rights, LOM12, tag)
         langstring(_sub(node, LOM12, "source"), "LOMv1.0", "x-none")
         langstring(_sub(node, LOM12, "value"), value, "x-none")
-    langstring(_sub(rights, LOM12, "description"), info.licence)
+    langstring(_sub(rights, LOM12, "description"), info.licence, info.language_of("licence"))
     return _tostring(root)
 
 
 def _lom2004(parent, info):
     lom = etree.SubElement(parent, f"{{{LOM}}}lom", nsmap={None: LOM})
 
-    def string(node, text, lang=info.language):
-        _sub(node, LOM, "string", text, language=lang)
+    def string(node, text, lang):
+        if lang:
+            _sub(node, LOM, "string", text, language=lang)
+        else:
+            _sub(node, LOM, "string", text)
 
     def vocab(node, value):
         _sub(node, LOM, "source", "LOMv1.0")
         _sub(node, LOM, "value", value)
 
     general = _sub(lom, LOM, "general")
-    string(_sub(general, LOM, "title"), info.title)
+    string(_sub(general, LOM, "title"), info.title, info.language_of("title"))
     _sub(general, LOM, "language", info.language)
-    string(_sub(general, LOM, "description"), info.description)
-    string(_sub(_sub(lom, LOM, "lifeCycle"), LOM, "version"), info.version)
+    string(_sub(general, LOM, "description"), info.description, info.language_of("description"))
+    string(_sub(_sub(lom, LOM, "lifeCycle"), LOM, "version"), info.version, None)  # a number: no language
     rights = _sub(lom, LOM, "rights")
     vocab(_sub(rights, LOM, "cost"), "no")
     vocab(_sub(rights, LOM, "copyrightAndOtherRestrictions"), "yes")
-    string(_sub(rights, LOM, "description"), info.licence)
+    string(_sub(rights, LOM, "description"), info.licence, info.language_of("licence"))
 
 
 def _manifest2004(info):
@@ -169,7 +190,11 @@ def _manifest2004(info):
         objectives = _sub(_sub(item, ss, "sequencing"), ss, "objectives")
         primary = _sub(objectives, ss, "primaryObjective", objectiveID=f"OBJ-{sco.identifier}",
                        satisfiedByMeasure="true")
-        _sub(primary, ss, "minNormalizedMeasure", f"{sco.mastery:.2f}")
+        _sub(primary, ss, "minNormalizedMeasure", f"{sco.mastery / 100:.2f}")
 
-    _organization_and_resources(root, info, NS2004, "scormType", scaled_passing_score)
+    organization = _organization_and_resources(root, info, NS2004, "scormType", scaled_passing_score)
+    # Between modules the learner may go on (flow: Continue/Previous) or pick any module (choice).
+    # Without this, flow is off (its default) and some LMSs offer no way to the next module.
+    control = _sub(organization, ss, "sequencing")
+    _sub(control, ss, "controlMode", choice="true", flow="true")
     return _tostring(root)

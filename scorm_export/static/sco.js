@@ -1,7 +1,9 @@
 /* The SCO runtime of an LMD package: a tiny XBlock runtime that starts the blocks' own scripts,
  * local backends that answer their handler calls (the grading specification in JavaScript), and
- * the reporting of score, status, interactions and suspend data to the LMS.
- * Backends for each block type register in LMD_SCORM.backends (see backends/*.js). */
+ * the reporting of score, status, suspend data and location to the LMS.
+ * Backends for each block type register in LMD_SCORM.backends (see backends/*.js); the pass rule
+ * (pass_rule.js), interactions (interactions.js), location (location.js) and what a learner's
+ * text may hold (learner_text.js) have their own files. */
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('lmd-scorm-config').textContent);
@@ -10,11 +12,12 @@
   var v2004 = config.version === '2004';
   var store = {v: 1, b: {}};
   var backends = {};
-  var interactionCount = 0;
 
   var SCORM = window.LMD_SCORM = window.LMD_SCORM || {backends: {}};
   SCORM.config = config;
   SCORM.lms = lms;
+  var interactions = new SCORM.Interactions(lms, config.language);
+  var place = new SCORM.Location(lms);
 
   function key(element) { return element.getAttribute('data-usage'); }
 
@@ -24,37 +27,38 @@
     blockKeys[key(el)] = index.toString(36);
   });
   SCORM.stateOf = function (usage) { return store.b[blockKeys[usage]]; };
-  SCORM.saveState = function (usage, state) {
-    store.b[blockKeys[usage]] = state;
+  /* Stores a block's new state, or refuses it (400, nothing changed) when the suspend data
+   * would not fit the LMS's limit, counted as the LMS counts it: the JSON text's length. Refusing
+   * this one change keeps every later save possible. `adopt(state)` lets the backend take the
+   * new state as its own once it is stored, before the LMS hears about it. */
+  SCORM.saveState = function (usage, state, adopt) {
+    var slot = blockKeys[usage];
+    var before = store.b[slot];
+    store.b[slot] = state;
     var text = JSON.stringify(store);
+    if (text.length > config.suspend_limit) {
+      if (before === undefined) { delete store.b[slot]; } else { store.b[slot] = before; }
+      throw error(400, SCORM.t('tooMuchToSave'));
+    }
+    if (adopt) { adopt(state); }
     lms.set('cmi.suspend_data', text);
     report();
   };
   SCORM.suspendData = function () { return JSON.stringify(store); };
 
   SCORM.t = function (key) { return config.i18n[key] || key; };
+  /* SCORM.t with {placeholders} filled in, as the blocks' own LMD.format does. */
+  SCORM.format = function (key, values) {
+    return SCORM.t(key).replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  };
 
   function error(status, message) { var e = new Error(message); e.status = status; return e; }
   SCORM.error = error;
 
   SCORM.recordInteraction = function (question, response, correct) {
-    var n = interactionCount;
-    interactionCount += 1;
-    var pre = 'cmi.interactions.' + n + '.';
-    var type = {single: 'choice', multiple: 'choice', truefalse: 'true-false', ordering: 'sequencing'}[question.type];
-    var sep = v2004 ? '[,]' : ',';
-    var key = question.type === 'ordering' ? question.items.map(function (i) { return i.id; })
-      : question.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
-    function format(value) {
-      var list = [].concat(value);
-      if (question.type === 'truefalse') { return v2004 ? list[0] : list[0].charAt(0); }
-      return list.join(sep);
-    }
-    lms.set(pre + 'id', question.id);
-    lms.set(pre + 'type', type);
-    lms.set(pre + 'correct_responses.0.pattern', format(key));
-    lms.set(pre + (v2004 ? 'learner_response' : 'student_response'), format(response));
-    lms.set(pre + 'result', correct ? 'correct' : (v2004 ? 'incorrect' : 'wrong'));
+    interactions.record(question, response, correct);
   };
 
   /* What the LMS sees: the module's quiz decides score and success; all activities, completion. */
@@ -62,11 +66,13 @@
     var summary = SCORM.summary();
     var quiz = summary.quiz;
     if (quiz && quiz.score !== null && quiz.score !== undefined) {
-      var raw = Math.round(quiz.score * 100);
-      lms.set(v2004 ? 'cmi.score.raw' : 'cmi.core.score.raw', raw);
+      /* The quiz's best score, as the whole percent the pass rule judged (and the page shows):
+       * an LMS comparing it with the manifest's mastery score reaches the same verdict. */
+      var percent = SCORM.passRule.percent(quiz.score);
+      lms.set(v2004 ? 'cmi.score.raw' : 'cmi.core.score.raw', percent);
       lms.set(v2004 ? 'cmi.score.min' : 'cmi.core.score.min', 0);
       lms.set(v2004 ? 'cmi.score.max' : 'cmi.core.score.max', 100);
-      if (v2004) { lms.set('cmi.score.scaled', quiz.score); }
+      if (v2004) { lms.set('cmi.score.scaled', percent / 100); }
     }
     if (v2004) {
       lms.set('cmi.completion_status', summary.complete ? 'completed' : 'incomplete');
@@ -115,12 +121,28 @@
     }
   };
 
-  function showNotRecorded() {
+  function showNotRecorded(why) {
     var note = document.createElement('p');
     note.className = 'lmd-scorm-note';
     note.setAttribute('role', 'status');
-    note.textContent = config.i18n.notRecorded;
+    note.textContent = config.i18n[why] || config.i18n.notRecorded;
     document.body.insertBefore(note, document.body.firstChild);
+  }
+
+  /* Start the LMS session and read back what it kept, or play unrecorded with the notice when
+   * there is no LMS, it cannot be reached, or it refuses the session. Returns the location to
+   * resume at. In SCORM 2004 the suspend data and the location exist only when the attempt
+   * resumes (GetValue answers 403 otherwise); SCORM 1.2 has them always, empty at first. */
+  function connect() {
+    if (!lms.initialize()) {
+      showNotRecorded(lms.found ? 'notStarted' : 'notRecorded');
+      return '';
+    }
+    var resumed = !v2004 || lms.get('cmi.entry') === 'resume';
+    var saved = resumed ? lms.get('cmi.suspend_data') : '';
+    if (saved) { try { store = JSON.parse(saved); } catch (e) { store = {v: 1, b: {}}; } }
+    interactions.start();
+    return resumed ? lms.get(v2004 ? 'cmi.location' : 'cmi.core.lesson_location') : '';
   }
 
   /* The mini XBlock runtime: read each block's init arguments, let its backend restore the
@@ -128,13 +150,7 @@
   var runtime = {handlerUrl: function () { return '#'; }, notify: function () {}};
 
   function start() {
-    if (lms.connected) {
-      lms.initialize();
-      var saved = lms.get('cmi.suspend_data');
-      if (saved) { try { store = JSON.parse(saved); } catch (e) { store = {v: 1, b: {}}; } }
-    } else {
-      showNotRecorded();
-    }
+    var resumeAt = connect();
     var wrappers = Array.prototype.slice.call(document.querySelectorAll('[data-usage]'));
     wrappers.forEach(function (el) {
       var usage = key(el);
@@ -153,8 +169,14 @@
       }
       window[init](runtime, el);
     });
-    if (lms.connected) { report(); }
-    window.addEventListener('pagehide', function () { lms.finish(SCORM.summary().complete); });
+    if (lms.connected) { report(); place.start(resumeAt); }
+    window.addEventListener('pagehide', function () {
+      /* Written at every exit, even unchanged: a resumed 2004 attempt reads both back, and
+       * reading an element never set is an error (403). */
+      lms.set('cmi.suspend_data', SCORM.suspendData());
+      place.save();
+      lms.finish(SCORM.summary().complete);
+    });
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }

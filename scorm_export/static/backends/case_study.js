@@ -1,6 +1,8 @@
 /* Local backend of lmd_case_study in a SCORM package: the block's rules (block.py) in JavaScript.
  * In SCORM 1.2 the answers must fit cmi.suspend_data: the page's answer limits are set at export
- * so that the worst case fits (see scorm_export/budget.py). */
+ * so that the worst case fits (see scorm_export/budget.py), for text as learner_text.js keeps it.
+ * Each handler stores its new state first and adopts it only once stored (SCORM.saveState
+ * refuses what would not fit), so a refused request changes nothing. */
 (function () {
   'use strict';
   var SCORM = window.LMD_SCORM = window.LMD_SCORM || {backends: {}};
@@ -20,8 +22,10 @@
       var cleaned = {};
       Object.keys(answers || {}).forEach(function (id) {
         if (!(id in limits)) { throw SCORM.error(400, 'unknown question id ' + id); }
-        var text = String(answers[id]).replace(/\r\n/g, '\n').trim();
-        if (text.length > limits[id]) { throw SCORM.error(400, 'Question ' + id + ': the limit is ' + limits[id] + '.'); }
+        var text = SCORM.storableText(answers[id]);
+        if (text.length > limits[id]) {
+          throw SCORM.error(400, SCORM.format('tooLong', {id: id, n: text.length, max: limits[id]}));
+        }
         cleaned[id] = text;
       });
       if (complete && Object.keys(limits).some(function (id) { return !cleaned[id]; })) {
@@ -30,20 +34,20 @@
       return cleaned;
     }
 
+    function adopt(changes) {
+      SCORM.saveState(usage, Object.assign({}, st, changes), function (stored) { st = stored; });
+      return learnerState();
+    }
+
     return {
       handlers: {
         save_draft: function (payload) {
           if (st.s) { throw SCORM.error(400, SCORM.t('alreadySubmitted')); }
-          st.a = check(payload.answers, false);
-          SCORM.saveState(usage, st);
-          return learnerState();
+          return adopt({a: check(payload.answers, false)});
         },
         submit: function (payload) {
           if (st.s) { throw SCORM.error(400, SCORM.t('alreadySubmitted')); }
-          st.a = check(payload.answers, true);
-          st.s = true;
-          SCORM.saveState(usage, st);
-          return learnerState();
+          return adopt({a: check(payload.answers, true), s: true});
         },
         assess: function (payload) {
           if (!st.s) { throw SCORM.error(400, SCORM.t('submitFirst')); }
@@ -55,10 +59,7 @@
             got += weights[id];
           });
           var score = Math.round(10000 * got / total) / 10000;
-          st.p = points.sort();
-          st.r = st.r === null || score > st.r ? score : st.r;
-          SCORM.saveState(usage, st);
-          return learnerState();
+          return adopt({p: points.sort(), r: st.r === null || score > st.r ? score : st.r});
         }
       },
       restore: function (args) { args.state = learnerState(); return args; },

@@ -1,5 +1,6 @@
 /* Local backend of lmd_quiz in a SCORM package: the same rules and the same learner state as
- * the XBlock (presentation.py), graded by grading.js. */
+ * the XBlock (presentation.py), graded by grading.js; passed or not by the package's pass rule
+ * (pass_rule.js: the score as the page shows it against the pass mark as the page shows it). */
 (function () {
   'use strict';
   var SCORM = window.LMD_SCORM = window.LMD_SCORM || {backends: {}};
@@ -51,10 +52,11 @@
       var missing = quiz.questions.filter(function (q) { return !(q.id in responses); });
       if (missing.length) { throw SCORM.error(400, SCORM.t('answerAll')); }
       var graded = window.LmdQuizGrading.gradeQuiz(quiz.questions, responses, quiz.pass_threshold);
-      st = {a: st.a + 1, r: responses, s: graded.results, l: graded.score,
-            b: st.b === null || graded.score > st.b ? graded.score : st.b, p: st.p || graded.passed};
+      var passed = SCORM.passRule.passes(graded.score, quiz.pass_threshold);
+      var next = {a: st.a + 1, r: responses, s: graded.results, l: graded.score,
+                  b: st.b === null || graded.score > st.b ? graded.score : st.b, p: st.p || passed};
+      SCORM.saveState(usage, next, function (stored) { st = stored; });  /* or throws, changing nothing */
       quiz.questions.forEach(function (q) { SCORM.recordInteraction(q, responses[q.id], graded.results[q.id].correct); });
-      SCORM.saveState(usage, st);
       return learnerState();
     }
 

@@ -1,4 +1,6 @@
-/* Local backend of lmd_role_play in a SCORM package: the same play rules as block.py/play.py. */
+/* Local backend of lmd_role_play in a SCORM package: the same play rules as block.py/play.py.
+ * Each handler stores its new state first and adopts it only once stored (SCORM.saveState
+ * refuses what would not fit), so a refused request changes nothing. */
 (function () {
   'use strict';
   var SCORM = window.LMD_SCORM = window.LMD_SCORM || {backends: {}};
@@ -91,6 +93,11 @@
       };
     }
 
+    function adopt(changes) {
+      SCORM.saveState(usage, Object.assign({}, st, changes), function (stored) { st = stored; });
+      return learnerState();
+    }
+
     return {
       handlers: {
         choose: function (payload) {
@@ -98,25 +105,22 @@
           if (current === null || payload.node !== current) { throw SCORM.error(409, SCORM.t('reload')); }
           var choice = choiceOf(current, payload.choice);
           if (!choice) { throw SCORM.error(400, 'unknown choice ' + payload.choice); }
-          st.p = st.p.concat([[current, choice.id]]);
+          var changes = {p: st.p.concat([[current, choice.id]])};
           if (endings[choice.target]) {
-            st.n += 1;
-            var outcome = result(st.p);
+            changes.n = st.n + 1;
+            var outcome = result(changes.p);
             if (st.b === null || outcome.score > st.b.score) {
-              st.b = {score: outcome.score, ending: reachedEnding(st.p, outcome.points).id, profile: outcome.profile};
+              changes.b = {score: outcome.score, ending: reachedEnding(changes.p, outcome.points).id, profile: outcome.profile};
             }
           }
-          SCORM.saveState(usage, st);
-          var state = learnerState();
+          var state = adopt(changes);
           state.feedback = choice.feedback;
           return state;
         },
-        restart: function () { st.p = []; SCORM.saveState(usage, st); return learnerState(); },
+        restart: function () { return adopt({p: []}); },
         reflect: function (payload) {
           if (st.n === 0) { throw SCORM.error(400, SCORM.t('endFirst')); }
-          st.r = String(payload.text || '').trim().slice(0, rp.reflection_max_length);
-          SCORM.saveState(usage, st);
-          return learnerState();
+          return adopt({r: SCORM.storableText(payload.text).slice(0, rp.reflection_max_length)});
         }
       },
       restore: function (args) { args.state = learnerState(); return args; },

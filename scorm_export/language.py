@@ -1,0 +1,38 @@
+"""What a package says in its language beyond the blocks' own rendering: a module's duration
+('3 hours' in the course source, '3 heures' in a French package), and which language each of
+the package's descriptive texts is really in (a text nobody has translated yet is English, and
+the manifest says so rather than calling it French)."""
+from django.utils.translation import ngettext
+from lxml import etree
+
+from courses.olx.about import hours
+
+
+def localized_duration(duration):
+    """'3 hours' / '90 minutes' in the active language; other text (already translated, or
+    free-form) as written."""
+    value = hours(duration)
+    if value is None:
+        return duration
+    value = round(value * 2) / 2
+    return ngettext("%(n)s hour", "%(n)s hours", 1 if value == 1 else 2) % {"n": f"{value:g}"}
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def with_localized_duration(module_xml):
+    """The module's XML with its duration in the active language."""
+    root = etree.fromstring(module_xml.encode("utf-8") if isinstance(module_xml, str) else module_xml, _PARSER)
+    duration = root.get("duration")
+    if duration:
+        shown = localized_duration(duration)
+        if shown != duration:
+            root.set("duration", shown)
+            return etree.tostring(root, encoding="unicode")
+    return module_xml
+
+
+def language_of(source, translated, language):
+    """The language `translated` is in: `language`, unless it is still the English `source`."""
+    return language if language == "en" or translated != source else "en"

@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= lmd_demo.settings
 
-.PHONY: demo national-demo test setup messages bench clean
+.PHONY: demo national-demo test platform-test setup messages bench clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -28,8 +28,14 @@ national-demo: setup
 	@LMD_COURSE_SOURCE="$$(ls -d var/national/eastland/imports/*/*/ | head -1)" LMD_OVERLAY=var/national/eastland/overlay \
 	  $(BIN)/django-admin runserver 127.0.0.1:8000 --noreload
 
+# The project's suite (workbench, demo, browser, SCORM), then the platform tier: the blocks inside
+# Open edX's own LMS and Studio (its venv is built once outside the clone and reused).
 test: setup
 	@$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+	@[ -n "$(PYTEST_ARGS)" ] || bash scripts/platform_tests.sh
+
+platform-test:
+	@bash scripts/platform_tests.sh $(PLATFORM_ARGS)
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -7,6 +7,7 @@ from lxml import etree
 from xblock.core import XBlock
 from webob import Response
 from xblock.exceptions import JsonHandlerError, NoSuchServiceError
+from xblock.fields import Scope
 
 from .errors import ContentError, InputError
 from .xmlcontent import refuse_unsafe
@@ -125,6 +126,7 @@ class XmlContentMixin:
 
     content_module = None  # set by each block: a module with parse(node) and serialize(data, node)
     xml_settings = ("display_name",)
+    legacy_attributes = {}  # {old attribute the content parser still reads: its new name}
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
@@ -134,7 +136,32 @@ class XmlContentMixin:
         for name in cls.xml_settings:
             if node.get(name) is not None:
                 setattr(block, name, node.get(name))
+        block.apply_platform_settings(node)
         return block
+
+    def platform_setting_names(self):
+        """Fields of the block that are neither its content nor its own settings: in Open edX
+        the ones the platform mixes into every block (visible_to_staff_only, group_access, due,
+        start...), which an export must keep and an import must restore."""
+        ours = {*self.content_field_names, *self.xml_settings, "children", "parent"}
+        return [name for name, field in self.fields.items()
+                if name not in ours and field.scope in (Scope.settings, Scope.content)]
+
+    def apply_platform_settings(self, node):
+        legacy = {old for old, new in self.legacy_attributes.items() if node.get(new) is None}
+        for name in self.platform_setting_names():
+            value = None if name in legacy else node.get(name)
+            if value is not None:
+                try:
+                    setattr(self, name, self.fields[name].from_string(value))
+                except (TypeError, ValueError) as exc:
+                    raise ContentError(f"<{node.tag}> {name}={value!r}: {exc}") from exc
+
+    def add_platform_settings(self, node):
+        for name in self.platform_setting_names():
+            field = self.fields[name]
+            if field.is_set_on(self) and field.read_from(self) is not None:
+                node.set(name, field.to_string(field.read_from(self)))
 
     def apply_content(self, data):
         for name, value in data.items():
@@ -144,7 +171,9 @@ class XmlContentMixin:
         return {name: getattr(self, name) for name in self.content_field_names}
 
     def add_xml_to_node(self, node):
+        """Export and copy: the block's own XML and every platform setting set on it."""
         self.add_own_xml(node)
+        self.add_platform_settings(node)
 
     def add_own_xml(self, node):
         """The block's own XML, without child blocks: what the Studio editor edits."""

@@ -11,6 +11,7 @@ STUDIO_STRINGS = {
     "saving": _("Saving…"),
     "saved": _("Saved."),
     "invalid": _("Not saved: {message}"),
+    "notSaved": _("Your changes were not saved"),
     "network": _("Not saved: the server could not be reached."),
 }
 

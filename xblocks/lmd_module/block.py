@@ -9,6 +9,7 @@ from copy import copy
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import List, Scope, String
+from xblock.utils.studio_editable import NestedXBlockSpec, StudioContainerWithNestedXBlocksMixin
 
 from ..common import studio
 from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
@@ -22,10 +23,12 @@ PACKAGE = __package__
 
 
 @XBlock.needs("i18n")
+@XBlock.wants("mako")  # Studio: the platform's wrapper around each child on the container page
 @XBlock.wants("completion")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
-class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, XBlock):
+class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin,
+                     StudioContainerWithNestedXBlocksMixin, XBlock):
     """A container: its completion is the aggregate of its children's (AGGREGATOR; the platform
     reads the mode per block type). The overview unit, which has no children, is complete."""
 
@@ -51,9 +54,19 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         return block
 
     def add_xml_to_node(self, node):
-        self.add_own_xml(node)
-        for child in self.child_blocks():
-            self.runtime.add_block_as_child_node(child, node)
+        """Studio's export and copy: the module's own content as attributes, then its children.
+        Why attributes: the platform's paste hands a container's parse_xml its element without
+        child elements, then makes a child block of every child element (content.parse reads
+        both forms; the course source keeps the readable elements)."""
+        node.tag = self.scope_ids.block_type
+        for name in self.xml_settings:
+            if getattr(self, name):
+                node.set(name, str(getattr(self, name)))
+        content.serialize_as_attributes(self.content_data(), node)
+        self.add_platform_settings(node)
+        for child in self.get_children():
+            if child is not None:
+                self.runtime.add_block_as_child_node(child, node)
 
     def child_blocks(self):
         """The children this learner may see: in Open edX a child the learner may not load
@@ -72,7 +85,7 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
     def student_view(self, context=None):
         root_id = dom_id(self)
         blocks = self.child_blocks()
-        child_frags = self.render_children(blocks, context)
+        child_frags = self.render_learner_children(blocks, context)
         parts = [{"id": dom_id(child), "html": frag.body_html(), "type": child.scope_ids.block_type,
                   "title": child.display_name} for child, frag in zip(blocks, child_frags)]
         progress = self.progress(blocks) if blocks else None
@@ -87,7 +100,7 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         frag.add_resources(child_frags)
         return frag
 
-    def render_children(self, blocks, context):
+    def render_learner_children(self, blocks, context):
         """Each child through the runtime, as the platform's vertical renders its children: the
         ones the completion service would mark complete when seen (sections) carry the delay the
         platform's script waits before marking them, so they count in units and the outline."""
@@ -103,6 +116,29 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
                 child_context["wrap_xblock_data"] = {"mark-completed-on-view-after-delay": delay}
             frags.append(self.runtime.render_child(child, "student_view", child_context))
         return frags
+
+    # ---- Studio --------------------------------------------------------------------------
+    @property
+    def allowed_nested_blocks(self):
+        """What a course team may add inside a module on its container page (Studio's own
+        add buttons; children are reordered, edited and deleted there as in a unit)."""
+        return [NestedXBlockSpec(None, category="html", label=self.gettext("Text section")),
+                NestedXBlockSpec(None, category="lmd_case_study", label=self.gettext("Case study")),
+                NestedXBlockSpec(None, category="lmd_role_play", label=self.gettext("Role-play")),
+                NestedXBlockSpec(None, category="lmd_quiz", label=self.gettext("Quiz"))]
+
+    def author_preview_view(self, context=None):
+        """On the unit page: the module's overview (its children are edited on its own page)."""
+        return self.overview_fragment()
+
+    def overview_fragment(self):
+        html = render_template(PACKAGE, "templates/module.html", {
+            "root_id": dom_id(self), "title": self.display_name, "number": self.number,
+            "duration": self.duration, "objectives": self.objectives,
+            "introduction": self.introduction, "children": [], "progress": None,
+        }, self.i18n)
+        return block_fragment(self, html, "module.js", "LmdModuleBlock",
+                              {"progress": None, "i18n": js_strings.translated(self.gettext)})
 
     def student_view_data(self, context=None):
         """For the mobile apps, computed once at publish for every learner: content only."""

@@ -18,10 +18,10 @@ function LmdStudioEditor(runtime, element) {
       var message = error.status ? LMD.format(data.i18n.invalid, {message: error.message}) : data.i18n.network;
       status.textContent = message;
       status.classList.add('lmd-error');
-      if (runtime.notify) { runtime.notify('error', {title: data.i18n.invalid.split(':')[0], message: error.message}); }
+      if (runtime.notify) { runtime.notify('error', {title: data.i18n.notSaved, message: error.message}); }
     });
   });
-  root.querySelector('.lmd-cancel').addEventListener('click', function () {
+  root.querySelector('.cancel-button').addEventListener('click', function () {
     if (runtime.notify) { runtime.notify('cancel', {}); }
   });
 }

@@ -7,7 +7,9 @@ succeed there) and, where an LMS's leniency matters, against scorm-again:
   with a description (2004) and a timestamp, and the learner resumes where they left;
 - the SCO never dies: a cross-origin LMS parent, or an LMS that refuses Initialize, leaves it
   playing unrecorded with the notice; a learner's text can never make later saves fail."""
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -19,6 +21,8 @@ from scorm_export.cli import package_info
 from tests.browser.quiz_driver import answer
 from tests.scorm.lms import serve_package, strict_data, strict_failures, strict_saved, strict_url
 from tests.unit.test_module import MODULE
+
+CASE_STUDY = (Path(__file__).resolve().parents[2] / "xblocks/lmd_case_study/samples/case_study.xml").read_text()
 
 WRONG = {"q1": "b", "q2": ["c"], "q3": "false"}
 REVERSED = ["d", "c", "b", "a"]
@@ -222,4 +226,33 @@ def test_control_characters_in_a_learners_text_never_make_later_saves_fail_in_sc
         saved, failures = strict_saved(page), strict_failures(page)
     assert failures == []
     assert len(saved["cmi.suspend_data"]) <= 4096
-    assert len(__import__("json").loads(saved["cmi.suspend_data"])["b"]) == 2  # the case study and the quiz
+    assert len(json.loads(saved["cmi.suspend_data"])["b"]) == 2  # the case study and the quiz
+
+
+def test_a_state_over_the_lms_limit_is_refused_and_changes_nothing(page, tmp_path):
+    """SCORM 2004 keeps 64,000 characters and its packages keep the authors' limits: four answers
+    of 10,000 characters made of quotes (20,000 characters of JSON each) cannot all be stored.
+    The save is refused with a message, nothing changes, and the next, shorter save succeeds."""
+    questions = "".join(f'<question id="q{i}" max_length="10000">Question {i}?</question>' for i in range(1, 5))
+    case_study = re.sub(r"<question .*?</question>\s*", "", CASE_STUDY).replace("<rubric>", questions + "<rubric>")
+    target, _files = package(tmp_path, "2004", xml=MODULE.replace("<html ", case_study + "<html ", 1))
+    with serve_package(target, "2004", tmp_path) as base:
+        frame = open_sco(page, strict_url(base))
+        case = frame.locator(".lmd-case")
+        sco = page.frame(url=re.compile(r"/pkg/"))
+        fill = """(text) => document.querySelectorAll('.lmd-case textarea').forEach(function (area) {
+            area.value = text === null ? '"'.repeat(area.maxLength) : text;
+            area.dispatchEvent(new Event('input', {bubbles: true}));
+        })"""
+        sco.evaluate(fill, None)
+        case.locator(".lmd-save").click()
+        case.locator(".lmd-status", has_text="This cannot be saved").wait_for()
+        assert sco.evaluate("window.LMD_SCORM.suspendData()") == '{"v":1,"b":{}}'  # nothing stored
+        sco.evaluate(fill, "A shorter draft.")
+        case.locator(".lmd-save").click()
+        case.locator(".lmd-status", has_text="saved").wait_for()
+        leave(page)
+        saved, failures = strict_saved(page), strict_failures(page)
+    assert failures == []
+    stored = json.loads(saved["cmi.suspend_data"])["b"]
+    assert [state["a"] for state in stored.values()] == [{f"q{i}": "A shorter draft." for i in range(1, 5)}]

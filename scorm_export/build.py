@@ -9,7 +9,7 @@ from xblocks.common.errors import ContentError
 from . import manifest as mf
 from .budget import SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004, fit_module_xml
 from .archive import check_member_path, write_zip
-from .language import with_localized_duration
+from .language import language_tag, with_localized_duration
 from .page import render_module_page
 from .pass_rule import percent
 
@@ -55,7 +55,8 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
     files = dict(shared)
     schemas = schema_files(version)
     files.update(schemas)
-    config = {"version": version, "i18n": info["i18n"], "language": language,
+    tag = language_tag(language)
+    config = {"version": version, "i18n": info["i18n"], "language": tag,
               "suspend_limit": SUSPEND_LIMIT_12 if version == "1.2" else SUSPEND_LIMIT_2004}
     scos = []
     for index, module in enumerate(modules, 1):
@@ -63,7 +64,7 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
         title = module_title(info, module)
         # SCORM 1.2 stores at most 4,096 characters of learner state: shorten free-text limits
         module_xml = fit_module_xml(module)[0] if version == "1.2" else module.xml
-        page, assets = render_module_page(with_localized_duration(module_xml), language, title, scripts, config)
+        page, assets = render_module_page(with_localized_duration(module_xml), tag, title, scripts, config)
         href = check_member_path(f"{ident}/index.html")
         files[href] = page.encode()
         files.update(assets)
@@ -74,9 +75,10 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
             progress(index, len(modules), title)
     package = mf.PackageInfo(
         identifier=f"LMD-{language}-{info['version']}".replace(".", "-"), title=info["title"],
-        language=language, description=info["description"], version=info["version"], licence=info["licence"],
+        language=tag, description=info["description"], version=info["version"], licence=info["licence"],
         scos=scos, shared_files=sorted([*(p for p in files if p.startswith("shared/")), *listed_extra]),
-        schema_files=sorted(schemas), text_languages=info.get("text_languages", {}),
+        schema_files=sorted(schemas),
+        text_languages={name: language_tag(lang) for name, lang in info.get("text_languages", {}).items()},
     )
     files.update(mf.build_manifest(package, version))
     return files

@@ -50,6 +50,10 @@ SCO_STRINGS = {
                        "Shorten your text and try again."),
     "tooLong": _("Question {id}: {n} characters; the limit is {max}."),
 }
+# The package metadata's texts (marked for extraction: package_info translates them at run time).
+TITLE = _("Leadership and Management Development")
+DESCRIPTION = _("The customs Leadership and Management Development course: thirteen workshop "
+                "modules with case studies, role-plays and quizzes for customs managers.")
 # Until translators have a new string, a package in another language says the nearest one it has
 # rather than English.
 SCO_FALLBACKS = {"notStarted": "notRecorded", "tooMuchToSave": "unavailable"}
@@ -79,11 +83,10 @@ def package_info(gettext, language=None, catalog=None):
         translated = gettext(text)
         return translated, language_of(text, translated, language)
 
-    title, title_lang = said("Leadership and Management Development")
-    description, description_lang = said(
-        "The customs Leadership and Management Development course: thirteen workshop "
-        "modules with case studies, role-plays and quizzes for customs managers.")
-    licence, licence_lang = course_licence(said, language, catalog)
+    title, title_lang = said(TITLE)
+    course = _CourseTexts(language, catalog)
+    description, description_lang = course.or_else(said(DESCRIPTION), lambda texts: texts["card"])
+    licence, licence_lang = course.or_else(said(LICENCE_DEFAULT), lambda texts: " ".join(texts["licence"]))
     i18n = {}
     for key, text in SCO_STRINGS.items():
         translated, lang = said(text)
@@ -102,19 +105,27 @@ def package_info(gettext, language=None, catalog=None):
     }
 
 
-def course_licence(said, language, catalog):
-    """(licence text, its language) for the package metadata: the package's licence sentence,
-    or, where it is not translated yet, the course's own licence terms (courses/lmd/course/
-    licence.txt), which are translated with the course content."""
-    licence, lang = said(LICENCE_DEFAULT)
-    if lang == language:
-        return licence, lang
-    from courses.lmd import model
-    from translations.course_text import course_texts
-    terms = course_texts(catalog if catalog is not None else model.catalog_for(language))["licence"]
-    if terms != course_texts(None)["licence"]:
-        return " ".join(terms), language
-    return licence, lang
+class _CourseTexts:
+    """The course's own description texts (courses/lmd/course/: the card sentence, the licence
+    terms), translated with the course content: what the package metadata says where its own
+    sentence is not translated yet. Read only when needed."""
+
+    def __init__(self, language, catalog):
+        self.language, self.catalog, self.texts = language, catalog, None
+
+    def or_else(self, said, pick):
+        """`said` (text, language) if in the package's language, else the course's own text
+        chosen by `pick`, if that one is translated; English otherwise."""
+        text, lang = said
+        if lang == self.language:
+            return text, lang
+        if self.texts is None:
+            from courses.lmd import model
+            from translations.course_text import course_texts
+            catalog = self.catalog if self.catalog is not None else model.catalog_for(self.language)
+            self.texts = (course_texts(catalog), course_texts(None))
+        translated, english = (pick(texts) for texts in self.texts)
+        return (translated, self.language) if translated != english else (text, lang)
 
 
 def cmd_export_scorm(args):

@@ -36,3 +36,9 @@ def with_localized_duration(module_xml):
 def language_of(source, translated, language):
     """The language `translated` is in: `language`, unless it is still the English `source`."""
     return language if language == "en" or translated != source else "en"
+
+
+def language_tag(locale):
+    """A gettext locale as the language tag HTML, LOM (xs:language) and SCORM's {lang=} want:
+    pt_PT -> pt-PT."""
+    return locale.replace("_", "-")

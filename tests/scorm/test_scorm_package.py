@@ -158,3 +158,19 @@ def test_text_nobody_translated_yet_is_marked_english_in_the_metadata():
     strings = {node.text[:20]: node.get("language") for node in root.iter("{*}string") if node.get("language")}
     assert set(strings.values()) == {"en"}, strings
     assert root.find(".//{*}general/{*}language").text == "pt"
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_regional_locale_is_written_as_a_language_tag(version):
+    """gettext says pt_PT; HTML, LOM (xs:language) and SCORM's {lang=pt-PT} say pt-PT."""
+    from scorm_export.validate import validate_lom12, validate_manifest
+    with translation.override("pt-pt"):
+        files = build_package([model.parse_module(MODULE)], version, "pt_PT", package_info(translation.gettext, "pt_PT"))
+    validate_manifest(files["imsmanifest.xml"], version)
+    metadata = files["metadata.xml" if version == "1.2" else "imsmanifest.xml"]
+    if version == "1.2":
+        validate_lom12(metadata)
+    assert b"<language>pt-PT</language>" in metadata
+    assert not re.search(rb'(language="|lang="|<language>)pt_PT', metadata)
+    page = files["m8a/index.html"].decode()
+    assert '<html lang="pt-PT">' in page and '"language": "pt-PT"' in page

@@ -1,7 +1,10 @@
 """A real XBlock runtime for unit tests: xblock's ToyRuntime with the services our blocks use
 (i18n through Django's translation, a user service) and publish calls recorded."""
+from types import SimpleNamespace
+
 import django.utils.translation
 from xblock.reference.user_service import UserService, XBlockUser
+from xblock.fields import Scope
 from xblock.runtime import DictKeyValueStore, KvsFieldData, MemoryIdManager, Runtime
 
 
@@ -25,6 +28,22 @@ class _Users(UserService):
         return user
 
 
+class _UserStates:
+    """Every learner's user state of a block, shaped as Open edX's user state client lists it
+    (iter_all_for_block -> objects with `username` and `state`)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def iter_all_for_block(self, usage_id):
+        states = {}
+        for key, value in self._store.items():
+            if key.scope == Scope.user_state and key.block_scope_id == usage_id:
+                states.setdefault(key.user_id, {})[key.field_name] = value
+        for user_id, state in states.items():
+            yield SimpleNamespace(username=user_id, state=state)
+
+
 class LmdTestRuntime(Runtime):
     """One runtime = one learner. `publishes` records every runtime.publish call. Learners who
     share `store` and `id_manager` see the same blocks with their own state."""
@@ -39,6 +58,7 @@ class LmdTestRuntime(Runtime):
             "field-data": KvsFieldData(DictKeyValueStore(self.store)),
             "i18n": _I18n(),
             "user": _Users(self),
+            "lmd_user_states": _UserStates(self.store),
         })
         # get_block() builds the block's ScopeIds from this (deprecated but still the mechanism).
         self._deprecated_per_instance_user_id = user_id

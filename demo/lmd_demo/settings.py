@@ -117,6 +117,7 @@ DEFAULT_FROM_EMAIL = "lmd-demo@localhost"
 WORKBENCH["reset_state_on_restart"] = False  # noqa: F405
 WORKBENCH["services"]["user"] = "lmd_demo.services.DemoUserService"  # noqa: F405
 WORKBENCH["services"]["field-data"] = "lmd_demo.services.DemoFieldData"  # noqa: F405
+WORKBENCH["services"]["lmd_user_states"] = "lmd_demo.user_states.DemoUserStates"  # noqa: F405
 LMD_COURSE_ID = "course-v1:LMD+LMD101+2026"
 # The national server's course: a course imported with `lmd import` (or a folder of module
 # files) instead of the LMD course, and the member's overlay (customizations, national modules,

@@ -17,7 +17,7 @@ from tests.helpers import get, load, post, user_state, init_args
 from tests.runtime import LmdTestRuntime, as_learner
 from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
-from xblocks.lmd_case_study import content, scenarios
+from xblocks.lmd_case_study import content, facilitator, scenarios
 from xblocks.lmd_case_study.block import LmdCaseStudyBlock
 
 SAMPLE = (Path(__file__).parents[2] / "xblocks/lmd_case_study/samples/case_study.xml").read_text()
@@ -71,9 +71,11 @@ def assert_inert(html):
 
 
 def snapshot(runtime, block):
-    """Everything a refused request must leave alone: the learner's fields, the facilitator's
-    list and the publish calls."""
-    return copy.deepcopy((user_state(runtime, block), block.submissions, runtime.publishes))
+    """Everything a refused request must leave alone: the learner's fields, what the facilitator
+    sees and the publish calls."""
+    return copy.deepcopy((user_state(runtime, block), list(block.generate_report_data(
+        block.runtime.service(block, "lmd_user_states").iter_all_for_block(block.scope_ids.usage_id))),
+        runtime.publishes))
 
 
 def ids_in(html):
@@ -500,11 +502,13 @@ def test_facilitator_csv_for_staff_and_403_for_learners(runtime, case):
 
 def test_submission_time_is_kept_when_the_score_changes(runtime, case):
     post(runtime, case, "submit", {"answers": ANSWERS})
-    record = copy.deepcopy(case.submissions["alice"])
-    assert record["answers"] == ANSWERS and record["score"] is None and record["name"] == "alice"
-    case.submissions = {"alice": dict(record, submitted_at="2024-05-01T08:00:00+00:00")}
+    [row] = facilitator.rows(case.all_learner_states(), case.questions)
+    assert [a["text"] for a in row["answers"]] == list(ANSWERS.values()) and row["percent"] is None
+    assert row["name"] == "alice"
+    case.submitted_at = "2024-05-01T08:00:00+00:00"
     post(runtime, case, "assess", {"points": ["r3"]})
-    assert case.submissions["alice"] == dict(record, submitted_at="2024-05-01T08:00:00+00:00", score=0.3333)
+    [row] = facilitator.rows(case.all_learner_states(), case.questions)
+    assert (row["submitted_at"], row["percent"]) == ("2024-05-01T08:00:00+00:00", 33)
 
 
 # ---- learners apart --------------------------------------------------------------------------
@@ -525,7 +529,8 @@ def test_two_learners_have_independent_state(runtime, case):
     assert status == 400 and "Submit your answers before" in body["error"]
     alice = runtime.get_block(case.scope_ids.usage_id)
     assert alice.answers == ANSWERS and alice.submitted and alice.assessment == ["r1"]
-    assert set(alice.submissions) == {"alice"}  # drafts are not shown to the facilitator
+    # Drafts are not shown to the facilitator; each learner's answers are in their own state.
+    assert [r["name"] for r in facilitator.rows(alice.all_learner_states(), alice.questions)] == ["alice"]
 
 
 def test_rescoring_follows_the_rubric_and_skips_learners_without_a_score(runtime, case):

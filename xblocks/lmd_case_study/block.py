@@ -21,7 +21,8 @@ PACKAGE = __package__
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
-@XBlock.wants("studio_user_permissions")  # Studio only: who may edit the content
+@XBlock.wants("studio_user_permissions")
+@XBlock.wants("lmd_user_states")  # the demo's and tests' way to list every learner's answers  # Studio only: who may edit the content
 class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, RawScoreMixin,
                         ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Learners answer in their own words; the score comes from their rubric self-assessment."""
@@ -43,8 +44,11 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
     submitted = Boolean(default=False, scope=Scope.user_state)
     assessment = List(default=[], scope=Scope.user_state, help="Rubric point ids the learner ticked")
     raw_score = Float(default=None, scope=Scope.user_state, help="Best self-assessed score, in [0, 1]")
-    # The facilitator's debrief list, one record per learner id: {name, answers, submitted_at, score}.
-    submissions = Dict(default={}, scope=Scope.user_state_summary)
+    submitted_at = String(default="", scope=Scope.user_state, help="ISO 8601 time of the submission")
+    # Each learner's answers stay in that learner's own state (no shared record that concurrent
+    # submissions overwrite, and that account retirement scrubs with the rest of the learner's
+    # data); the facilitator reads them as Open edX's problem-responses report does, through
+    # generate_report_data().
 
     workbench_scenarios = staticmethod(_scenarios)
 
@@ -107,7 +111,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
             "rubric": self.rubric, "submitted": self.submitted,
             "questions": [dict(q, answer=answers.get(q["id"], "")) for q in questions],
             "staff": staff,
-            "rows": facilitator.rows(self.submissions, questions) if staff else [],
+            "rows": facilitator.rows(self.all_learner_states(), questions) if staff else None,
             "csv_url": self.runtime.handler_url(self, "facilitator_csv") if staff else "",
         }, self.i18n)
         return block_fragment(self, html, "case_study.js", "LmdCaseStudyBlock", {
@@ -157,7 +161,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
             raise InputError(self.gettext("Your answers are already submitted."))
         self.answers = self.check_answers(data.get("answers"), complete=True)
         self.submitted = True
-        self.record_submission()
+        self.submitted_at = facilitator.now_iso()
         return self.learner_state()
 
     @json_api
@@ -169,7 +173,6 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         points = self.check_points(data.get("points"))
         self.assessment = points
         self.record_score(content.score_of(self.rubric, points))
-        self.record_submission()
         return self.learner_state()
 
     @XBlock.handler
@@ -178,21 +181,31 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         if not self.user_is_staff():
             return Response(self.gettext("Only course staff may do this."), status=403,
                             content_type="text/plain", charset="utf-8")
+        states = self.all_learner_states()
+        if states is None:
+            return Response(self.gettext("In Open edX, download the learners' answers from the Instructor "
+                                         "Dashboard: Data Download, Problem Responses."),
+                            status=404, content_type="text/plain", charset="utf-8")
         questions = self.questions
         text = facilitator.csv_text(
-            facilitator.rows(self.submissions, questions),
+            facilitator.rows(states, questions),
             [self.gettext("Learner"), self.gettext("Submitted at"), self.gettext("Score")], questions)
         block_id = str(self.scope_ids.usage_id).rsplit("@", 1)[-1]  # Open edX: ...+block@<id>
         name = "".join(ch if ch.isalnum() else "-" for ch in block_id)[-60:]
         return Response(text, content_type="text/csv", charset="utf-8",
                         content_disposition=f'attachment; filename="case-study-{name}.csv"')
 
-    def record_submission(self):
-        """Copy this learner's answers and best score into the facilitator's list."""
-        submissions = dict(self.submissions)
-        submissions[self.learner_id] = facilitator.entry(
-            submissions.get(self.learner_id), self.learner_label(), self.answers, self.raw_score)
-        self.submissions = submissions
+    def all_learner_states(self):
+        """Every learner's stored state of this block, where the runtime offers them (the demo
+        and the test runtime: an `lmd_user_states` service with Open edX's user state client's
+        iter_all_for_block()); None in Open edX, whose Instructor Dashboard reports them."""
+        states = self.runtime.service(self, "lmd_user_states")
+        return None if states is None else list(states.iter_all_for_block(self.scope_ids.usage_id))
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Open edX's problem-responses report: one row per submitted answer, with the question,
+        the learner's text, when it was submitted and the self-assessed score."""
+        yield from facilitator.report_rows(user_state_iterator, self.questions, limit_responses)
 
     # ---- ScorableXBlockMixin -----------------------------------------------------------------
     def has_submitted_answer(self):

@@ -5,6 +5,7 @@ Learner text is data, never markup: the page escapes it (Django autoescape) and 
 cells that a spreadsheet would otherwise run as a formula (CSV injection)."""
 import csv
 import io
+from collections import OrderedDict
 from datetime import datetime, timezone
 
 # A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return
@@ -17,28 +18,46 @@ def now_iso():
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def entry(previous, name, answers, score):
-    """The learner's facilitator record {name, answers, submitted_at, score}; the first
-    submission time is kept when a later self-assessment updates the score."""
-    return {"name": name, "answers": dict(answers), "score": score,
-            "submitted_at": (previous or {}).get("submitted_at") or now_iso()}
-
-
 def percent(score):
     return None if score is None else round(score * 100)
 
 
-def rows(submissions, questions):
+def submitted(user_states):
+    """(username, state) of the learners who submitted, from user states as Open edX's user
+    state client lists them (objects with `username` and `state`)."""
+    for user_state in user_states:
+        state = user_state.state or {}
+        if state.get("submitted"):
+            yield user_state.username, state
+
+
+def rows(user_states, questions):
     """Submitted answers in submission order, each answer beside its question: what the
     facilitator panel lists."""
-    ordered = sorted(submissions.values(), key=lambda r: (r.get("submitted_at", ""), r.get("name", "")))
+    records = sorted(submitted(user_states), key=lambda r: (r[1].get("submitted_at", ""), r[0]))
     return [{
-        "name": record.get("name", ""),
-        "submitted_at": record.get("submitted_at", ""),
-        "percent": percent(record.get("score")),
-        "answers": [{"number": n, "prompt": q["prompt"], "text": record.get("answers", {}).get(q["id"], "")}
+        "name": username,
+        "submitted_at": state.get("submitted_at", ""),
+        "percent": percent(state.get("raw_score")),
+        "answers": [{"number": n, "prompt": q["prompt"], "text": (state.get("answers") or {}).get(q["id"], "")}
                     for n, q in enumerate(questions, 1)],
-    } for record in ordered]
+    } for username, state in records]
+
+
+def report_rows(user_states, questions, limit=None):
+    """(username, row) for Open edX's problem-responses report: one row per answer."""
+    count = 0
+    for username, state in submitted(user_states):
+        for n, question in enumerate(questions, 1):
+            if limit is not None and count >= limit:
+                return
+            count += 1
+            yield username, OrderedDict([
+                ("Question", f"{n}. {question['prompt']}"),
+                ("Answer", (state.get("answers") or {}).get(question["id"], "")),
+                ("Submitted at", state.get("submitted_at", "")),
+                ("Self-assessed score", "" if state.get("raw_score") is None else f"{percent(state['raw_score'])}%"),
+            ])
 
 
 def csv_cell(value):

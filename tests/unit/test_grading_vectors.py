@@ -16,7 +16,8 @@ CASES = VECTORS["cases"]
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_python_evaluator(case):
-    assert grade_quiz(VECTORS["questions"], case["responses"], VECTORS["pass_threshold"]) == case["expected"]
+    threshold = case.get("pass_threshold", VECTORS["pass_threshold"])  # a case may sit on its own mark
+    assert grade_quiz(VECTORS["questions"], case["responses"], threshold) == case["expected"]
 
 
 def test_javascript_evaluator_in_node():
@@ -25,7 +26,8 @@ def test_javascript_evaluator_in_node():
     script = f"""
       const g = require({json.dumps(str(ROOT / 'xblocks/lmd_quiz/public/grading.js'))});
       const v = require({json.dumps(str(ROOT / 'xblocks/lmd_quiz/grading_vectors.json'))});
-      process.stdout.write(JSON.stringify(v.cases.map(c => g.gradeQuiz(v.questions, c.responses, v.pass_threshold))));
+      process.stdout.write(JSON.stringify(v.cases.map(c => g.gradeQuiz(v.questions, c.responses,
+        c.pass_threshold === undefined ? v.pass_threshold : c.pass_threshold))));
     """
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
     results = json.loads(out)

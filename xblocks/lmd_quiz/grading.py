@@ -4,6 +4,7 @@
 A response is: an option id (single, truefalse), a list of option ids (multiple), or the list
 of all item ids in the learner's order (ordering). Scores are in [0, 1].
 """
+import math
 
 
 from ..common.errors import InputError
@@ -70,6 +71,18 @@ def grade_question(question, answer):
     return (1.0 if right else 0.0), right
 
 
+def percent(share):
+    """A share as the learner sees it: a whole percent, halves rounded up as JavaScript's
+    Math.round does (Python's round() would turn 62.5 into 62)."""
+    return math.floor((share or 0) * 100 + 0.5)
+
+
+def passes(score, pass_threshold):
+    """The one pass rule (the page, Open edX and every SCORM LMS): the score as the learner sees
+    it reaches the pass mark as the learner sees it, so a score shown as 70 % passes a 70 % mark."""
+    return percent(score) >= percent(pass_threshold)
+
+
 def grade_quiz(questions, responses, pass_threshold):
     """-> {'score', 'passed', 'results': {qid: {'score', 'correct'}}}. The quiz score is the
     mean of question scores; unanswered questions count as 0."""
@@ -79,7 +92,7 @@ def grade_quiz(questions, responses, pass_threshold):
         results[question["id"]] = {"score": round(score, 4), "correct": correct}
     total = sum(r["score"] for r in results.values()) / len(questions) if questions else 0.0
     total = round(total, 4)
-    return {"score": total, "passed": total >= pass_threshold - 1e-9, "results": results}
+    return {"score": total, "passed": passes(total, pass_threshold), "results": results}
 
 
 def answer_key(question):

@@ -33,9 +33,15 @@
       total += results[question.id].score;
     });
     var score = questions.length ? round4(total / questions.length) : 0;
-    return {score: score, passed: score >= passThreshold - 1e-9, results: results};
+    return {score: score, passed: passes(score, passThreshold), results: results};
   }
 
-  var api = {gradeQuestion: gradeQuestion, gradeQuiz: gradeQuiz};
+  /* The one pass rule (grading.py's twin): the score as the learner sees it, a whole percent,
+   * reaches the pass mark as the learner sees it. */
+  function percent(share) { return Math.round((share || 0) * 100); }
+
+  function passes(score, passThreshold) { return percent(score) >= percent(passThreshold); }
+
+  var api = {gradeQuestion: gradeQuestion, gradeQuiz: gradeQuiz, percent: percent, passes: passes};
   if (typeof module !== 'undefined' && module.exports) { module.exports = api; } else { root.LmdQuizGrading = api; }
 })(this);

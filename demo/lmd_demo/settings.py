@@ -2,6 +2,7 @@
 course-access app, on SQLite in ./var."""
 import importlib.util
 import os
+import tempfile
 
 from workbench.settings import *  # noqa: F401,F403  (the workbench is the XBlock runtime of the demo)
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE, TEMPLATES
@@ -37,6 +38,10 @@ DATABASES = {
         # reads outside transactions go on meanwhile.
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
+        # Tests run on a file too, so that SQLite locks and waits as it does for the demo (an
+        # in-memory shared-cache database refuses a second writer at once instead of waiting).
+        # One per test process: several runs may share a machine.
+        "TEST": {"NAME": os.path.join(tempfile.gettempdir(), f"lmd-test-{os.getpid()}.db")},
     }
 }
 # The course-access app is a plugin: the demo runs with it when it is present.

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.staticfiles import views as staticfiles_views
+from django.db import transaction
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, re_path
@@ -123,6 +124,8 @@ ROUTES = {
     workbench_views.show_scenario: open_workbench_only(not_found(scenario)),
     workbench_views.handler: open_workbench_only(not_found(workbench_views.handler)),
     workbench_views.aside_handler: open_workbench_only(not_found(workbench_views.aside_handler)),
+    # Files of the blocks' packages: no database, so no transaction (which holds SQLite's write lock).
+    workbench_views.package_resource: transaction.non_atomic_requests(workbench_views.package_resource),
     workbench_views.user_list: staff_only(workbench_views.user_list),
     workbench_views.reset_state: staff_only(reset_state),
     # the SDK serves MEDIA_URL ("" there: the whole working directory) and, with DEBUG, static
@@ -138,13 +141,17 @@ def workbench_patterns(patterns):
     kept = []
     for pattern in patterns:
         callback = getattr(pattern, "callback", None)
-        if callback not in ROUTES:
+        if getattr(pattern, "name", None) == "javascript-catalog":  # translations only: no transaction
+            kept.append(URLPattern(pattern.pattern, transaction.non_atomic_requests(callback), pattern.default_args,
+                                   pattern.name))
+        elif callback not in ROUTES:
             kept.append(pattern)
         elif ROUTES[callback] is not None:
             kept.append(URLPattern(pattern.pattern, ROUTES[callback], pattern.default_args, pattern.name))
     return kept
 
 
+@transaction.non_atomic_requests  # files only: no transaction, which holds SQLite's write lock
 def static_file(request, path):
     """Static assets from the apps' static folders only, with or without DEBUG: runserver serves
     none without DEBUG, and the demo has no web server in front. A path that climbs out (..) is

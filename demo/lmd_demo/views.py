@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import render
 from django.utils import translation
@@ -16,6 +15,7 @@ from workbench.scenarios import get_scenarios
 
 from .course_block import course_description, demo_course, scenario_ids
 from .fragments import page_parts, style_hashes
+from .permissions import staff_only
 from .workbench_gate import block_or_404
 
 
@@ -94,20 +94,6 @@ def block_handler(request, usage_id, handler_slug, suffix=""):
     return response
 
 
-def staff_member(view):
-    """Staff only: signed-out visitors go to sign in, others get a 403."""
-    from functools import wraps
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (request.user.is_active and request.user.is_staff):
-            return HttpResponseForbidden(translation.gettext("This page is for course staff."))
-        return view(request, *args, **kwargs)
-    return wrapper
-
-
 EXPORTS = {
     "olx": ("lmd-course-olx.tar.gz", "application/gzip"),
     "scorm2004": ("lmd-course-scorm2004.zip", "application/zip"),
@@ -116,12 +102,12 @@ EXPORTS = {
 
 
 # The exports carry every answer key: course staff only.
-@staff_member
+@staff_only
 def exports(request):
     return render(request, "lmd_demo/exports.html", {"exports": EXPORTS})
 
 
-@staff_member
+@staff_only
 def export_download(request, kind):
     """Build an export of the current course source on request (the same code as `lmd export`)."""
     from django.http import FileResponse

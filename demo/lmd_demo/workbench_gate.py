@@ -10,7 +10,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.staticfiles import views as staticfiles_views
 from django.db import transaction
 from django.http import Http404, HttpResponseForbidden
@@ -26,20 +25,11 @@ from workbench.scenarios import get_scenarios
 from xblock.exceptions import NoSuchUsage
 
 from .fragments import page_parts
-
-
-def _is_staff(user):
-    return user.is_active and user.is_staff
-
-
-def _refuse(request, message):
-    if not request.user.is_authenticated and request.method == "GET":
-        return redirect_to_login(request.get_full_path())
-    return HttpResponseForbidden(message)
+from .permissions import is_staff, refuse, staff_only
 
 
 def workbench_open(request):
-    return settings.LMD_WORKBENCH or _is_staff(request.user)
+    return settings.LMD_WORKBENCH or is_staff(request.user)
 
 
 def open_workbench_only(view):
@@ -47,19 +37,10 @@ def open_workbench_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not workbench_open(request):
-            return _refuse(request, _("The workbench is for course staff."))
+            return refuse(request, _("The workbench is for course staff."))
         student = request.GET.get("student", "student_1")
         if request.user.get_username() != student and get_user_model().objects.filter(username=student).exists():
             return HttpResponseForbidden(_("Sign in as this user to act as them."))
-        return view(request, *args, **kwargs)
-    return wrapper
-
-
-def staff_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not _is_staff(request.user):
-            return _refuse(request, _("This page is for course staff."))
         return view(request, *args, **kwargs)
     return wrapper
 
@@ -95,7 +76,7 @@ def index(request):
 @ensure_csrf_cookie
 def scenario(request, scenario_id, view_name="student_view", template=None):
     """The workbench's show_scenario, with the fragment's scripts under the page's nonce."""
-    if view_name != "student_view" and not _is_staff(request.user):
+    if view_name != "student_view" and not is_staff(request.user):
         return HttpResponseForbidden(_("Only course staff may open this view."))
     try:
         item = get_scenarios()[scenario_id]

@@ -240,3 +240,26 @@ def test_hostile_next_never_leaves_the_site(users, target):
 
 def _leaves(location):
     return not location.startswith("/") or location.startswith("//") or location.startswith("/\\")
+
+
+def test_admin_pages_have_no_inline_code(users):
+    admin = signed_in(users["superuser"])
+    for path in ("/admin/", "/admin/auth/user/", f"/admin/auth/user/{users['learner'].pk}/change/",
+                 "/admin/lmd_access/enrolmentrequest/"):
+        response = admin.get(path)
+        assert response.status_code == 200, path
+        assert_no_inline_code_without_nonce(response)
+
+
+def test_a_page_answered_by_a_block_keeps_its_style_by_hash_only(users):
+    """The printable role cards bring their own <style>: allowed by its hash on that response,
+    scripts still refused."""
+    _scenario, usage_id = scenario("LMD role-play")
+    response = signed_in(users["staff"]).get(f"/course/handler/{usage_id}/role_cards/")
+    assert response.status_code == 200
+    policy = csp_of(response)
+    from lmd_demo.fragments import style_hashes
+    hashes = style_hashes(response.content.decode())
+    assert hashes and set(hashes) <= set(policy["style-src"])
+    assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+    assert not [v for v in policy["script-src"] if v.startswith("'sha256-")]

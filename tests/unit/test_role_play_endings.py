@@ -192,3 +192,27 @@ def test_scorm_runtime_reaches_the_same_ending_and_debrief_on_every_path(runtime
             _status, state = post(learner_runtime, block, "choose", {"node": node_id, "choice": choice})
         assert js == {"ending": ending, "score": state["ending"]["score"], "debrief": state["ending"]["debrief_html"],
                       "best": ending}, path
+
+
+# ---- the course: every path of every role-play, against the ending it reaches -----------------
+
+def _course_role_plays():
+    from courses.lmd import model
+    return [(m.path.name, m.parts_of("lmd_role_play")[0].data) for m in model.load_course()]
+
+
+@pytest.mark.parametrize("name,data", _course_role_plays(), ids=lambda v: v if isinstance(v, str) else "")
+def test_course_role_play_paths_reach_endings_their_points_allow(name, data):
+    from xblocks.lmd_role_play.play import reached_ending, result
+    outcome = {e["id"]: e for e in data["endings"]}
+    best, _ = best_totals(data)
+    by_outcome = {"success": [], "partial": [], "failure": []}
+    for path, points, ending in every_path(data):
+        steps = [list(step) for step in path]
+        assert reached_ending(data, steps) == ending and result(data, steps)["points"] == points
+        minimum = outcome[ending].get("min_points")
+        assert minimum is None or points >= minimum, (name, path, points, ending)
+        by_outcome[outcome[ending]["outcome"]].append(points)
+    assert by_outcome["success"], name
+    assert min(by_outcome["success"]) >= 0.6 * best, name  # success needs most of the best total
+    assert not by_outcome["failure"] or max(by_outcome["failure"]) < min(by_outcome["success"]), name

@@ -40,14 +40,15 @@ def main():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=decide, args=(u, a)) for u, a in zip(coordinators, (True, False))]
+    # Both reject: after a rejection the officer may ask again (not while approved).
+    threads = [threading.Thread(target=decide, args=(u, False)) for u in coordinators]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     decisions = RequestTransition.objects.filter(request=item, from_status="pending").count()
 
-    # The decided request is closed: asking again is allowed, but only once at a time.
+    # The rejected request is closed: asking again is allowed, but only once at a time.
     asked = []
 
     def ask():

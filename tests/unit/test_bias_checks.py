@@ -153,3 +153,20 @@ def test_every_limit_is_documented_in_format_md():
     doc = (Path(checks.__file__).parent / "FORMAT.md").read_text()
     for name, value in checks.BIAS_LIMITS.items():
         assert f"`{name}`" in doc and str(value) in doc, name
+
+
+def test_lmd_validate_passes_on_the_thirteen_modules_and_prints_their_figures(capsys):
+    from courses.cli import build_parser
+    args = build_parser().parse_args(["validate"])
+    assert args.func(args) == 0
+    out = capsys.readouterr().out
+    assert "ERROR" not in out and out.count("ok    ") == 13 and out.count("keys by position") == 13
+
+
+def test_validate_fails_and_names_the_module_when_a_bias_is_planted(tmp_path, capsys):
+    from courses.cli import build_parser
+    crafted = tmp_path / "99-crafted.xml"
+    crafted.write_text(module_xml(quiz=[single(f"q{i}", 0) for i in range(1, 6)] + CLEAN_QUIZ[5:]))
+    args = build_parser().parse_args(["validate", str(crafted)])
+    assert args.func(args) == 1
+    assert "ERROR 99-crafted.xml: quiz mx-quiz: the key is at position 1 in 5 of 5" in capsys.readouterr().out

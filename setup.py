@@ -1,5 +1,13 @@
-"""Distribution `lmd-xblocks`: the customs LMD course as Open edX XBlocks, SCORM exports and
-the course-access plugin app."""
+"""Distribution `lmd-xblocks`: what an Open edX LMS and Studio install. The four XBlocks (with
+their compiled catalogs, where the platform's i18n service looks) and the course-access plugin app.
+
+Two import names only, both the project's own: `xblocks` and `lmd_access`. The course source, the
+`lmd` command line and the exporters' toolchain are the second distribution, `lmd-course-tools`
+(tools/setup.py), which authors and national servers install, not the LMS.
+
+Dependencies are bounded to what the tested platform already has (Open edX master of autumn
+2025: XBlock 5.2, Django 4.2) so that installing the blocks upgrades, downgrades or shadows
+nothing of it; the platform tier checks this with pip's own resolver."""
 from setuptools import find_packages, setup
 
 BLOCKS = {
@@ -11,32 +19,25 @@ BLOCKS = {
 
 setup(
     name="lmd-xblocks",
-    version="0.1.0",
-    description="Customs Leadership and Management Development course: XBlocks, SCORM export, access and licences",
+    version="0.2.0",
+    description="Customs Leadership and Management Development course: Open edX XBlocks and the course-access app",
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.11",
-    packages=find_packages(include=["xblocks*", "courses*", "scorm_export*", "translations*"]),
+    packages=find_packages(include=["xblocks", "xblocks.*", "lmd_access", "lmd_access.*"]),
     include_package_data=True,
-    # Non-Python files live in plain folders inside the packages (static/, templates/, samples/,
-    # the course source, the SCORM schemas, the catalogs): list them so wheels carry them.
+    # Non-Python files live in plain folders inside the packages: list them so wheels carry them.
     package_data={
-        "": ["*.json", "*.md", "public/*", "static/*", "static/*/*", "templates/*", "templates/*/*", "samples/*",
-             "modules/*", "course/*", "xsd/*", "xsd/*/*", "xsd/*/*/*", "ui/*", "ui/*/*/*", "content/*/*",
-             "translations/*/*/*", "locale/*/*/*", "glossary/*"],
+        "xblocks": ["translations/*/LC_MESSAGES/*.mo"],
+        "": ["*.json", "public/*", "templates/*", "templates/*/*", "samples/*", "static/*", "static/*/*",
+             "locale/*/LC_MESSAGES/*"],
     },
     install_requires=[
-        "XBlock>=5",            # the block API, xblock.utils and the scorable/completable mixins
-        "web-fragments",       # Fragment, as Open edX renders it
-        "Django>=4.2",
+        "XBlock>=5.2,<7",      # the block API, xblock.utils and the scorable/completable mixins (web-fragments with it)
+        "Django>=4.2,<6",
         "lxml",                # XML parsing with entities and network off
         "nh3",                 # the one sanitize_html(): allow-lists like bleach, ~30x faster (ammonia)
-        "rjsmin", "rcssmin",   # learners on slow links download scripts/styles without comments
-        "polib",               # catalog reading/writing for the translator CLI
-        "Babel",               # message extraction from Python sources
-        "xmlschema",           # second, independent validator of SCORM manifests
-        "cryptography",        # Ed25519 signatures of licensed packages
         "openedx-filters",     # the enrolment gate pipeline step
     ],
     extras_require={
@@ -44,9 +45,8 @@ setup(
     },
     entry_points={
         "xblock.v1": [f"{tag} = {path}" for tag, path in BLOCKS.items()],
-        "lms.djangoapp": ["lmd_access = courses.access.apps:AccessConfig"],
-        "cms.djangoapp": ["lmd_access = courses.access.apps:AccessConfig"],
-        "console_scripts": ["lmd = courses.cli:main"],
+        "lms.djangoapp": ["lmd_access = lmd_access.apps:AccessConfig"],
+        "cms.djangoapp": ["lmd_access = lmd_access.apps:AccessConfig"],
     },
     zip_safe=False,
 )

@@ -10,7 +10,7 @@ from server import demo_database
 def seed(n, status="pending"):
     from django.contrib.auth import get_user_model
 
-    from courses.access.models import EnrolmentRequest as R
+    from lmd_access.models import EnrolmentRequest as R
     users = get_user_model()
     officers = users.objects.bulk_create([users(username=f"bench-{status}-{n}-{i}") for i in range(n)])
     world = _world()
@@ -26,7 +26,7 @@ def _world():
 
     from django.contrib.auth import get_user_model
 
-    from courses.access.models import CoordinatorRegistration, GatedCourse, MemberAdministration
+    from lmd_access.models import CoordinatorRegistration, GatedCourse, MemberAdministration
     admin, _ = MemberAdministration.objects.get_or_create(name="Bench", defaults={"country_code": "BE"})
     course, _ = GatedCourse.objects.get_or_create(course_id="course-v1:B+B+1", defaults={"title": "B"})
     coord, created = get_user_model().objects.get_or_create(username="bench-coord")
@@ -50,7 +50,7 @@ def main():
         setup_django()
         from django.test import Client
 
-        from courses.access import services
+        from lmd_access import services
         coord = _world()["coord"]
         for n in (1000, 10000):
             ids = seed(n)

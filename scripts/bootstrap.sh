@@ -23,14 +23,28 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 stamp="$VENV/.lmd-installed"
-if [ ! -f "$stamp" ] || [ setup.py -nt "$stamp" ] || [ demo/setup.py -nt "$stamp" ] || [ requirements/test.txt -nt "$stamp" ]; then
+# pip and the packages' build steps are chatty (deprecation notices by the hundred): their output
+# goes to a log, shown only if something fails, so that the demo's address is what one sees last.
+quiet() {
+  local log="$VENV/install.log"
+  if ! "$@" >>"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "bootstrap: '$*' failed; the whole log is $log" >&2
+    exit 1
+  fi
+}
+if [ ! -f "$stamp" ] || [ setup.py -nt "$stamp" ] || [ tools/setup.py -nt "$stamp" ] || [ demo/setup.py -nt "$stamp" ] \
+   || [ requirements/test.txt -nt "$stamp" ]; then
+  echo "bootstrap: installing the project and its tools into $VENV (a few minutes the first time)"
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -U pip
-  "$VENV/bin/pip" install -q --disable-pip-version-check -e '.[test]' -e demo -r requirements/test.txt
+  : > "$VENV/install.log"
+  quiet "$VENV/bin/pip" install -q --disable-pip-version-check -U pip
+  # The two distributions (the LMS's lmd-xblocks, the authors' lmd-course-tools) and the demo.
+  quiet "$VENV/bin/pip" install -q --disable-pip-version-check -e '.[test]' -e ./tools -e demo -r requirements/test.txt
   # Open edX's SCORM player, for one test only. Kept out of the venv's site-packages: its own
   # workbench scenario uses a tag it does not register, which would break the workbench index.
   rm -rf .cache/openedx-scorm-xblock
-  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --target .cache/openedx-scorm-xblock openedx-scorm-xblock
+  quiet "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --target .cache/openedx-scorm-xblock openedx-scorm-xblock
   touch "$stamp"
 fi
 

@@ -219,7 +219,7 @@ def installed_catalogs(blocks_dir, locale):
     `locale/<locale>/LC_MESSAGES/django.mo` (the access app's pages, e-mails, refusals)."""
     blocks_dir = Path(blocks_dir)
     return [blocks_dir / "translations" / locale / "LC_MESSAGES" / "text.mo",
-            blocks_dir.parent / "courses" / "access" / "locale" / locale / "LC_MESSAGES" / "django.mo"]
+            blocks_dir.parent / "lmd_access" / "locale" / locale / "LC_MESSAGES" / "django.mo"]
 
 
 def compile_catalogs(root=ROOT, blocks_dir=INSTALLED_BLOCKS):

@@ -9,7 +9,7 @@ from babel.messages.extract import extract_python
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = Path(__file__).resolve().parent / "ui"
-SOURCES = ["xblocks", "courses", "scorm_export", "demo/lmd_demo"]
+SOURCES = ["xblocks", "lmd_access", "courses", "scorm_export", "demo/lmd_demo"]
 KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2)}
 TRANS = re.compile(r"""\{%\s*trans(?:late)?\s+(["'])(.*?)\1\s*%\}""")
 BLOCK = re.compile(r"\{%\s*blocktrans(?:late)?(?P<args>[^%]*)%\}(?P<body>.*?)"

@@ -8,7 +8,7 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def demo_context(request):
-    return {"demo_languages": settings.LANGUAGES, "access_app": apps.is_installed("courses.access"),
+    return {"demo_languages": settings.LANGUAGES, "access_app": apps.is_installed("lmd_access"),
             "branding": member_branding()}
 
 

@@ -52,7 +52,7 @@ def _importable(name):
         return False
 
 
-ACCESS_APP = _importable("courses.access.apps")
+ACCESS_APP = _importable("lmd_access.apps")
 if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on Open edX's database family
     DATABASES["default"] = {
         "ENGINE": "django.db.backends.mysql", "HOST": "127.0.0.1", "PORT": os.environ["LMD_MARIADB_PORT"],
@@ -63,7 +63,7 @@ if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on
 # any middleware or URL (a climbing path was a 500 there, with no security headers). The demo
 # serves static files through one route of its own (lmd_demo.workbench_gate.static_pattern).
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "django.contrib.staticfiles"]
-INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "csp", "axes", *(["courses.access"] if ACCESS_APP else [])]
+INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "csp", "axes", *(["lmd_access"] if ACCESS_APP else [])]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",  # nosniff, Referrer-Policy (and HSTS behind HTTPS)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

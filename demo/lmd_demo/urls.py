@@ -22,7 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    *([path("access/", include("courses.access.urls"))] if apps.is_installed("courses.access") else []),
+    *([path("access/", include("lmd_access.urls"))] if apps.is_installed("lmd_access") else []),
     workbench_gate.static_pattern(),
     # The workbench's own patterns follow; its index at "/" is dropped (the course home is
     # there) but its name stays, which the workbench's templates use to build handler URLs.

@@ -20,9 +20,9 @@ from .workbench_gate import block_or_404
 
 
 def _may_take_course(user):
-    if user.is_staff or not apps.is_installed("courses.access"):
+    if user.is_staff or not apps.is_installed("lmd_access"):
         return True  # without the access plugin, courses are open as in a plain Open edX
-    from courses.access.services import has_access
+    from lmd_access.services import has_access
     return has_access(user, settings.LMD_COURSE_ID)
 
 

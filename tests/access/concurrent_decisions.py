@@ -12,8 +12,8 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from courses.access import services  # noqa: E402
-from courses.access.models import (  # noqa: E402
+from lmd_access import services  # noqa: E402
+from lmd_access.models import (  # noqa: E402
     CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile, RequestTransition,
 )
 

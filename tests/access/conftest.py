@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from courses.access import services
-from courses.access.models import CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile
+from lmd_access import services
+from lmd_access.models import CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile
 
 COURSE = "course-v1:LMD+LMD101+2026"
 

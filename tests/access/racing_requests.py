@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from courses.access.models import (  # noqa: E402
+from lmd_access.models import (  # noqa: E402
     CoordinatorRegistration, EnrolmentRequest, GatedCourse, MemberAdministration, OfficerProfile, RequestTransition,
 )
 

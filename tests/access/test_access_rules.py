@@ -5,8 +5,8 @@ import pytest
 from django.db import connection
 from openedx_filters.learning.filters import CourseEnrollmentStarted
 
-from courses.access import services
-from courses.access.models import EnrolmentRequest, RequestTransition
+from lmd_access import services
+from lmd_access.models import EnrolmentRequest, RequestTransition
 from tests.access.conftest import COURSE
 
 
@@ -79,7 +79,7 @@ def test_two_coordinators_at_the_same_time_one_wins(world):
 
 def test_enrolment_gate_uses_the_real_openedx_filters(world, settings):
     settings.OPEN_EDX_FILTERS_CONFIG = {"org.openedx.learning.course.enrollment.started.v1": {
-        "fail_silently": False, "pipeline": ["courses.access.filters.RequireApprovedRequest"]}}
+        "fail_silently": False, "pipeline": ["lmd_access.filters.RequireApprovedRequest"]}}
     with pytest.raises(CourseEnrollmentStarted.PreventEnrollment):
         CourseEnrollmentStarted.run_filter(user=world.officer, course_key=COURSE, mode="audit")
     services.decide(world.coord, [world.request.pk], True, "")
@@ -91,17 +91,17 @@ def test_enrolment_gate_uses_the_real_openedx_filters(world, settings):
 def test_plugin_settings_install_the_gate():
     from types import SimpleNamespace
 
-    from courses.access.plugin_settings import plugin_settings
+    from lmd_access.plugin_settings import plugin_settings
     config = SimpleNamespace()
     plugin_settings(config)
     plugin_settings(config)
     assert config.OPEN_EDX_FILTERS_CONFIG["org.openedx.learning.course.enrollment.started.v1"]["pipeline"] == [
-        "courses.access.filters.RequireApprovedRequest"]
+        "lmd_access.filters.RequireApprovedRequest"]
 
 
 @pytest.mark.parametrize("size", [30, 300])
 def test_dashboard_and_bulk_approval_queries_do_not_grow(world, size, client, django_assert_max_num_queries):
-    from courses.access.models import EnrolmentRequest as R
+    from lmd_access.models import EnrolmentRequest as R
     R.objects.bulk_create([R(officer=world.staff, administration=world.east, course=world.course, position="p",
                              unit="u", justification="j", status="rejected", pending_guard=None) for _ in range(size)])
     client.force_login(world.coord)
@@ -115,7 +115,7 @@ def test_dashboard_and_bulk_approval_queries_do_not_grow(world, size, client, dj
 def test_mail_on_new_requests_decisions_and_daily_digest(world, mailoutbox):
     from django.core.management import call_command
 
-    from courses.access.models import CoordinatorRegistration
+    from lmd_access.models import CoordinatorRegistration
     services.decide(world.coord, [world.request.pk], False, "Full cohort.")
     decision = mailoutbox[-1]
     assert decision.to == ["oe@example.org"] and "rejected" in decision.subject and decision.body == "Full cohort."

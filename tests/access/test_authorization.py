@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from courses.access.models import EnrolmentRequest
+from lmd_access.models import EnrolmentRequest
 
 ROLES = ["anonymous", "officer", "coordinator", "other_coordinator", "ended_coordinator", "secretariat"]
 

@@ -1,7 +1,7 @@
 """A coordinator approves in bulk, in real Chromium, with the keyboard-reachable form."""
 import pytest
 
-from courses.access.models import EnrolmentRequest
+from lmd_access.models import EnrolmentRequest
 from tests.browser.axe import serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,12 +8,12 @@ import pytest
 from django.test import Client
 from openedx_filters.learning.filters import CourseEnrollmentStarted
 
-from courses.access import services
-from courses.access.models import EnrolmentRequest, RequestTransition
+from lmd_access import services
+from lmd_access.models import EnrolmentRequest, RequestTransition
 from tests.access.conftest import COURSE
 
 FILTER = "org.openedx.learning.course.enrollment.started.v1"
-STEP = "courses.access.filters.RequireApprovedRequest"
+STEP = "lmd_access.filters.RequireApprovedRequest"
 
 
 def snapshot():
@@ -188,7 +188,7 @@ def test_revocation_api(world):
 
 
 def test_unenrol_hook_is_a_no_op_outside_open_edx(world):
-    from courses.access import platform
+    from lmd_access import platform
     assert platform.unenrol(world.officer, COURSE) is False
     assert platform.is_course_staff(world.officer, COURSE) is False
 
@@ -230,7 +230,7 @@ def test_gate_refuses_after_revocation(world, settings):
     ({FILTER: None}, {"fail_silently": False, "pipeline": [STEP]}),
 ])
 def test_plugin_settings_merge_the_gate_into_any_configuration(config, expected):
-    from courses.access.plugin_settings import plugin_settings
+    from lmd_access.plugin_settings import plugin_settings
     other = {"org.openedx.learning.student.login.requested.v1": {"pipeline": ["x.Y"], "fail_silently": False}}
     settings = SimpleNamespace(OPEN_EDX_FILTERS_CONFIG=json.loads(json.dumps({**config, **other})))
     plugin_settings(settings)
@@ -241,7 +241,7 @@ def test_plugin_settings_merge_the_gate_into_any_configuration(config, expected)
 
 
 def test_plugin_settings_are_registered_for_every_settings_type():
-    from courses.access.apps import AccessConfig
+    from lmd_access.apps import AccessConfig
     for project in ("lms.djangoapp", "cms.djangoapp"):
         settings_config = AccessConfig.plugin_app["settings_config"][project]
         assert set(settings_config) == {"common", "production", "devstack", "test"}
@@ -260,8 +260,8 @@ def test_the_plugin_ships_no_demo_seeding():
     from pathlib import Path
 
     from django.core.management import find_commands, get_commands
-    import courses.access
-    shipped = find_commands(str(Path(courses.access.__file__).parent / "management"))
+    import lmd_access
+    shipped = find_commands(str(Path(lmd_access.__file__).parent / "management"))
     assert not [name for name in shipped if "seed" in name or "demo" in name], shipped
     assert get_commands()["lmd_demo_seed"] == "lmd_demo"
 

@@ -29,8 +29,8 @@ def may_take_course(username):
 
     from django.conf import settings
 
-    from courses.access import services
-    from courses.access.models import CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile
+    from lmd_access import services
+    from lmd_access.models import CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile
     users = get_user_model()
     administration = MemberAdministration.objects.create(name="Customs Service of Eastland", country_code="EL")
     GatedCourse.objects.create(course_id=settings.LMD_COURSE_ID, title="LMD")

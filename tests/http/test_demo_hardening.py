@@ -72,7 +72,7 @@ def assert_no_inline_code_without_nonce(response):
 
 
 def test_demo_pages_have_no_inline_scripts_styles_or_handlers(users, settings):
-    from courses.access.models import GatedCourse
+    from lmd_access.models import GatedCourse
     GatedCourse.objects.create(course_id=COURSE, title="LMD")
     staff = signed_in(users["staff"])
     for client, path in ((Client(), "/"), (Client(), "/accounts/login/"), (staff, "/"), (staff, "/course/"),

@@ -204,7 +204,7 @@ def test_secretariat_issues_downloads_and_revokes_licences_in_the_admin(client, 
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from courses.access.models import GatedCourse, Licence, MemberAdministration
+    from lmd_access.models import GatedCourse, Licence, MemberAdministration
     staff = get_user_model().objects.create_superuser("sec", password="pw")
     admin = MemberAdministration.objects.create(name="Eastland", country_code="EL")
     course = GatedCourse.objects.create(course_id=COURSE_ID, title="LMD")

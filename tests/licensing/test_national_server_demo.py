@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
-from courses.access.models import Licence
+from lmd_access.models import Licence
 from courses.licensing.overlay import customize
 from courses.lmd import model
 from lmd_demo.course_block import demo_course, forget_course, scenario_ids

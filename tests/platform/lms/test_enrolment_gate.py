@@ -15,15 +15,15 @@ from common.djangoapps.course_modes.models import CourseMode
 from common.djangoapps.student.models import CourseEnrollment
 from common.djangoapps.student.roles import CourseStaffRole
 from common.djangoapps.student.tests.factories import UserFactory
-from courses.access import services
-from courses.access.models import (
+from lmd_access import services
+from lmd_access.models import (
     CoordinatorRegistration, EnrolmentRequest, GatedCourse, MemberAdministration, OfficerProfile,
 )
 from openedx.core.djangoapps.lang_pref import LANGUAGE_KEY
 from openedx.core.djangoapps.user_api.preferences.api import set_user_preference
 from tests.platform.lms_base import PASSWORD, LmdCourseTestCase
 
-STEP = "courses.access.filters.RequireApprovedRequest"
+STEP = "lmd_access.filters.RequireApprovedRequest"
 FILTER = "org.openedx.learning.course.enrollment.started.v1"
 
 

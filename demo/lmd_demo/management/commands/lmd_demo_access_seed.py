@@ -1,7 +1,7 @@
 """Seed the demo's access data (idempotent): two administrations, coordinators (one whose
 registration ended), the Secretariat, officers with pending requests, one officer approved.
 
-It lives in the demo project, not in courses.access: the access app is installed into Open
+It lives in the demo project, not in lmd_access: the access app is installed into Open
 edX's LMS, where a command that makes a `secretariat` superuser with a published password must
 not exist."""
 from datetime import date
@@ -9,8 +9,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand
 
-from courses.access import services
-from courses.access.models import (
+from lmd_access import services
+from lmd_access.models import (
     CoordinatorRegistration, EnrolmentRequest, GatedCourse, MemberAdministration, OfficerProfile,
 )
 

@@ -20,5 +20,5 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
         self.stdout.write("Demo accounts (password 'demo'): " + ", ".join(u for u, _n, _s in DEMO_USERS))
-        if apps.is_installed("courses.access"):
+        if apps.is_installed("lmd_access"):
             call_command("lmd_demo_access_seed", stdout=self.stdout)

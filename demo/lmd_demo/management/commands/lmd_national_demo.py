@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError, call_command
 
-from courses.access.models import GatedCourse, Licence, MemberAdministration
+from lmd_access.models import GatedCourse, Licence, MemberAdministration
 from courses.cli import main as lmd
 from courses.licensing import keys
 from courses.licensing.stamp import canonical

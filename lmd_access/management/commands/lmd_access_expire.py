@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand
 
-from courses.access.services import expire
+from lmd_access.services import expire
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand
 
-from courses.access.models import Licence
+from lmd_access.models import Licence
 
 
 class Command(BaseCommand):

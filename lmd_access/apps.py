@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 
 class AccessConfig(AppConfig):
-    name = "courses.access"
+    name = "lmd_access"
     label = "lmd_access"
     verbose_name = "LMD course access"
     default_auto_field = "django.db.models.BigAutoField"

@@ -7,7 +7,7 @@ configuration is in force, never replacing it. AccessConfig.ready() merges once 
 settings changed after the plugins ran (a Tutor patch appended to the settings file)."""
 
 FILTER = "org.openedx.learning.course.enrollment.started.v1"
-STEP = "courses.access.filters.RequireApprovedRequest"
+STEP = "lmd_access.filters.RequireApprovedRequest"
 
 
 def with_gate(entry):

@@ -1,7 +1,7 @@
 from django.core.management import BaseCommand
 from django.utils import timezone
 
-from courses.access.emails import daily_digest
+from lmd_access.emails import daily_digest
 
 
 class Command(BaseCommand):

@@ -2,6 +2,7 @@
 import functools
 import hashlib
 import json
+import math
 
 from lxml import etree
 from xblock.core import XBlock
@@ -20,10 +21,32 @@ def _(text):
     return text
 
 
+class NonFiniteNumber(ValueError):
+    """NaN, Infinity or a number too large for a float in a JSON body."""
+
+
+def _refuse_constant(name):
+    raise NonFiniteNumber(f"JSON numbers must be finite, not {name}")
+
+
+def _finite_float(text):
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 parses to infinity
+        raise NonFiniteNumber(f"JSON numbers must be finite, not {text}")
+    return value
+
+
+def parse_json_body(body):
+    """A request body as JSON, refusing what Python's json accepts beyond the standard: NaN,
+    Infinity and -Infinity, and numbers that overflow to infinity. Raises ValueError."""
+    return json.loads(body.decode("utf-8"), parse_constant=_refuse_constant, parse_float=_finite_float)
+
+
 def json_api(func):
     """Like XBlock.json_handler, with the errors a learner's browser and a tester can act on:
     413 for oversized bodies, 400 naming the JSON problem, 400 for a body that is not an object,
-    400 with the message of a ContentError or ValueError raised by the handler. Handlers raise
+    400 for numbers that are not finite (NaN, Infinity, 1e999), 400 with the message of a
+    ContentError or InputError raised by the handler. Handlers raise
     before they change any field, so a refused request leaves the state as it was."""
     @XBlock.handler
     @functools.wraps(func)
@@ -35,7 +58,9 @@ def json_api(func):
             return JsonHandlerError(
                 413, f"Request too large: {len(body)} bytes; the limit is {MAX_JSON_BYTES}").get_response()
         try:
-            data = json.loads(body.decode("utf-8"))
+            data = parse_json_body(body)
+        except NonFiniteNumber as exc:
+            return JsonHandlerError(400, str(exc)).get_response()
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
             return JsonHandlerError(400, f"Malformed JSON: {exc}").get_response()
         if not isinstance(data, dict):
@@ -153,9 +178,12 @@ class XmlContentMixin:
             value = None if name in legacy else node.get(name)
             if value is not None:
                 try:
-                    setattr(self, name, self.fields[name].from_string(value))
+                    parsed = self.fields[name].from_string(value)
                 except (TypeError, ValueError) as exc:
                     raise ContentError(f"<{node.tag}> {name}={value!r}: {exc}") from exc
+                if isinstance(parsed, float) and not math.isfinite(parsed):  # nan, inf
+                    raise ContentError(f"<{node.tag}> {name}={value!r} is not a finite number.")
+                setattr(self, name, parsed)
 
     def add_platform_settings(self, node):
         for name in self.platform_setting_names():

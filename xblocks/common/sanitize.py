@@ -5,6 +5,7 @@ It uses nh3 (the Rust library ammonia, with an html5ever parser): the same allow
 bleach, about thirty times faster, which matters because every page and every export sanitizes
 all of a module's text."""
 import functools
+import re
 
 import nh3
 
@@ -46,7 +47,21 @@ def _sanitize(html):
                      strip_comments=True, link_rel=None)
 
 
+# What learner text may not keep: C0 control characters but tab and line feed (carriage returns
+# become line feeds first), DEL and the C1 controls. Lone surrogates are dealt with apart.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def sanitize_text(text):
-    """Plain learner text: escaped on output by templates; here only trimmed of NULs and
-    normalised line ends so that stored answers are what the learner sees."""
-    return str(text).replace("\x00", "").replace("\r\n", "\n").strip()
+    """Plain learner text, made safe to store and to write anywhere later: escaped on output by
+    templates; here stripped of control characters (NUL included) and of lone surrogates (which
+    no page, CSV or database encoding can write: "\\ud800" in a JSON string gives one), with
+    line ends normalised to LF and surrounding space trimmed, so that stored answers are what
+    the learner sees. A surrogate pair (two code points standing for one character) is joined."""
+    text = str(text)
+    if SURROGATES.search(text):
+        # UTF-16 joins the pairs; the unpaired halves are what it cannot decode, and are dropped.
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("", text).strip()

@@ -4,6 +4,7 @@ Every block's parser uses these readers and its serializer the matching writers,
 export then import gives back every field unchanged. Author XML is untrusted: no DTD, no
 entities, no network, and errors name the element at fault.
 """
+import math
 import re
 
 from lxml import etree
@@ -23,7 +24,11 @@ def _parser():
 
 def parse_xml_string(text):
     """Parse author XML, refusing DTDs and entities. Returns the root element."""
-    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate, as a JSON "\\ud800" escape gives
+        raise ContentError(f"The XML holds a character that is not text (an unpaired surrogate) at "
+                           f"position {exc.start}.") from None
     if len(data) > MAX_XML_BYTES:
         raise ContentError(f"XML is {len(data)} bytes; the limit is {MAX_XML_BYTES}")
     try:
@@ -127,6 +132,8 @@ def float_attr(element, name, default, low=None, high=None):
         value = float(raw)
     except ValueError:
         raise ContentError(f"{where(element)}: {name}={raw!r} is not a number") from None
+    if not math.isfinite(value):  # nan, inf, infinity in any case, or 1e999
+        raise ContentError(f"{where(element)}: {name}={raw!r} is not a finite number.")
     if (low is not None and value < low) or (high is not None and value > high):
         raise ContentError(f"{where(element)}: {name}={value} is outside {low}..{high}")
     return value

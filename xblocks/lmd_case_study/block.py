@@ -19,6 +19,12 @@ from .scenarios import workbench_scenarios as _scenarios
 PACKAGE = __package__
 
 
+def shown_answers(answers):
+    """Stored answers as pages and reports show them: text stored before the input rule (a lone
+    surrogate, a control character) is cleaned on the way out too, so it never breaks a page."""
+    return {qid: sanitize_text(text) for qid, text in (answers or {}).items()}
+
+
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("studio_user_permissions")
@@ -96,7 +102,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
             "analysis_html": sanitize_html(self.analysis) if self.submitted else None,
         }
         if with_answers:
-            state["answers"] = self.answers
+            state["answers"] = shown_answers(self.answers)
         return state
 
     # ---- views -------------------------------------------------------------------------------
@@ -104,7 +110,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
     def student_view(self, context=None):
         root_id = dom_id(self)
         staff = self.user_is_staff()
-        answers, questions = self.answers, self.questions  # each read copies the value: read once
+        answers, questions = shown_answers(self.answers), self.questions  # each read copies the value: read once
         html = render_template(PACKAGE, "templates/case_study.html", {
             "root_id": root_id, "title": self.display_name, "scenario": self.scenario,
             "exhibits": [dict(e, has_table="<table" in e["html"].lower()) for e in self.exhibits],

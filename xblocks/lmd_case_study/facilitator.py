@@ -8,6 +8,8 @@ import io
 from collections import OrderedDict
 from datetime import datetime, timezone
 
+from ..common.sanitize import sanitize_text
+
 # A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return
 # too, which some spreadsheets strip before looking): prefix such cells with a quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +33,12 @@ def submitted(user_states):
             yield user_state.username, state
 
 
+def answer_of(state, question):
+    """The learner's answer to `question` as the facilitator reads it: cleaned as on input, so
+    that text stored before the input rule (a lone surrogate...) never breaks the page or CSV."""
+    return sanitize_text((state.get("answers") or {}).get(question["id"], ""))
+
+
 def rows(user_states, questions):
     """Submitted answers in submission order, each answer beside its question: what the
     facilitator panel lists."""
@@ -39,7 +47,7 @@ def rows(user_states, questions):
         "name": username,
         "submitted_at": state.get("submitted_at", ""),
         "percent": percent(state.get("raw_score")),
-        "answers": [{"number": n, "prompt": q["prompt"], "text": (state.get("answers") or {}).get(q["id"], "")}
+        "answers": [{"number": n, "prompt": q["prompt"], "text": answer_of(state, q)}
                     for n, q in enumerate(questions, 1)],
     } for username, state in records]
 
@@ -54,7 +62,7 @@ def report_rows(user_states, questions, limit=None):
             count += 1
             yield username, OrderedDict([
                 ("Question", f"{n}. {question['prompt']}"),
-                ("Answer", (state.get("answers") or {}).get(question["id"], "")),
+                ("Answer", answer_of(state, question)),
                 ("Submitted at", state.get("submitted_at", "")),
                 ("Self-assessed score", "" if state.get("raw_score") is None else f"{percent(state['raw_score'])}%"),
             ])

@@ -84,7 +84,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
             "node": play.node_view(data, current, self.choice_seed()) if current else None,
             "path": play.path_view(data, path),
             "ending": play.ending_view(data, ending, path) if ending else None,
-            "runs": self.runs, "best": self.best, "reflection": self.reflection,
+            "runs": self.runs, "best": self.best, "reflection": sanitize_text(self.reflection),
         }
 
     # ---- views -------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
             "root_id": root_id, "title": self.display_name, "situation": self.situation,
             "roles": self.roles, "learner_role": self.learner_role, "reflection_prompt": self.reflection_prompt,
             "staff": staff, "cards_url": self.runtime.handler_url(self, "role_cards") if staff else "",
-            "max_reflection": self.reflection_max_length, "reflection": self.reflection,
+            "max_reflection": self.reflection_max_length, "reflection": sanitize_text(self.reflection),
         }, self.i18n)
         # Free text stays out of the init data: runtimes write it into a <script> unescaped, where
         # "</script>" in a learner's reflection would end it. The template fills the textarea.
@@ -118,7 +118,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     def current_learner_state(self):
         return self.learner_state() if self.nodes else {"node": None, "path": [], "ending": None,
                                                          "runs": self.runs, "best": self.best,
-                                                         "reflection": self.reflection}
+                                                         "reflection": sanitize_text(self.reflection)}
 
     def local_content(self):
         """For a SCORM package's local backend: the graph, with every rich text sanitized and

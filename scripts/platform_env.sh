@@ -12,7 +12,18 @@
 # that installing the blocks never upgrades or shadows a platform package.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SRC="$(cd "${LMD_PLATFORM_SRC:-$ROOT/../shared/platform/edx-platform}" && pwd)"
+# The platform's source: LMD_PLATFORM_SRC, else the copy this workplace keeps beside the clone.
+if [ -z "${LMD_PLATFORM_SRC:-}" ]; then
+  for candidate in "$ROOT/../shared/platform/edx-platform" /work/shared/platform/edx-platform; do
+    [ -d "$candidate" ] && LMD_PLATFORM_SRC="$candidate" && break
+  done
+fi
+if [ ! -d "${LMD_PLATFORM_SRC:-}" ]; then
+  echo "platform-env: no Open edX platform source found; set LMD_PLATFORM_SRC to a clone of" \
+       "openedx/edx-platform at a release tag (see README, Installing into Open edX)" >&2
+  exit 1
+fi
+SRC="$(cd "$LMD_PLATFORM_SRC" && pwd)"
 CACHE="${LMD_PLATFORM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lmd-xblocks/platform}"
 PYTHON="${PYTHON:-python3}"
 log() { echo "platform-env: $*" >&2; }

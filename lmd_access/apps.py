@@ -1,11 +1,12 @@
 """The course-access app: officers reach gated courses once their national coordinator approves."""
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccessConfig(AppConfig):
     name = "lmd_access"
     label = "lmd_access"
-    verbose_name = "LMD course access"
+    verbose_name = _("LMD course access")  # the admin's section title
     default_auto_field = "django.db.models.BigAutoField"
 
     # Open edX plugin configuration (edx-django-utils plugins): URLs and settings in LMS and Studio.

@@ -3,6 +3,7 @@ the demo uses the console backend)."""
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import CoordinatorRegistration
 
@@ -45,7 +46,8 @@ def daily_digest(since):
                    .select_related("officer", "course"))
         if new:
             lines = [f"- {r.officer.get_full_name() or r.officer.username} ({r.unit}): {r.course.title}" for r in new]
-            messages.append((_("%(n)d new request(s) awaiting your decision") % {"n": len(new)},
+            messages.append((ngettext("%(n)d new request awaiting your decision", "%(n)d new requests awaiting your decision",
+                                      len(new)) % {"n": len(new)},
                              "\n".join(lines), _sender(), [registration.user.email]))
     if messages:
         send_mass_mail(messages, fail_silently=False)

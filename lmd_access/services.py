@@ -8,6 +8,7 @@ import time
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import emails, platform
 from .models import (
@@ -68,7 +69,8 @@ def request_ids(value):
     if not value:
         raise AccessError(_("Choose at least one request."))
     if len(value) > MAX_BATCH:
-        raise AccessError(_("Choose at most %(max)d requests at once.") % {"max": MAX_BATCH})
+        raise AccessError(ngettext("Choose at most %(max)d request at once.", "Choose at most %(max)d requests at once.",
+                                    MAX_BATCH) % {"max": MAX_BATCH})
     return sorted(set(value))
 
 
@@ -98,11 +100,13 @@ def has_access(user, course_id):
 def _text(value, field, required=True, limit=MAX_TEXT):
     value = (value or "").strip() if isinstance(value, str) or value is None else None
     if value is None:
-        raise AccessError(_("%(field)s must be text.") % {"field": field})
+        # The field's name after a colon: the sentence needs no agreement with it (gender, article).
+        raise AccessError(_("This field must be text: %(field)s.") % {"field": field})
     if required and not value:
-        raise AccessError(_("%(field)s is required.") % {"field": field})
+        raise AccessError(_("This field is required: %(field)s.") % {"field": field})
     if len(value) > limit:
-        raise AccessError(_("%(field)s is %(n)d characters; the limit is %(max)d.") % {
+        raise AccessError(ngettext("This field has %(n)d character; the limit is %(max)d: %(field)s.",
+                                    "This field has %(n)d characters; the limit is %(max)d: %(field)s.", len(value)) % {
             "field": field, "n": len(value), "max": limit})
     return value
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from xblocks.common.errors import ContentError
 from xblocks.common.mixins import _
+from xblocks.common.plurals import Plural, N_, plural_table
 
 from courses.licensing.cli import add_signing_arguments, stamp_if_licensed
 from courses.licensing.stamp import LICENCE_PATH, SIGNATURE_PATH
@@ -48,7 +49,7 @@ SCO_STRINGS = {
     "notStarted": _("Progress is not being recorded: the learning management system did not start this session."),
     "tooMuchToSave": _("This cannot be saved: the learning management system keeps too little of your work. "
                        "Shorten your text and try again."),
-    "tooLong": _("Question {id}: {n} characters; the limit is {max}."),
+    "tooLong": N_("Question {id}: {n} character; the limit is {max}.", "Question {id}: {n} characters; the limit is {max}."),
 }
 # The package metadata's texts (marked for extraction: package_info translates them at run time).
 TITLE = _("Leadership and Management Development")
@@ -89,6 +90,9 @@ def package_info(gettext, language=None, catalog=None):
     licence, licence_lang = course.or_else(said(LICENCE_DEFAULT), lambda texts: " ".join(texts["licence"]))
     i18n = {}
     for key, text in SCO_STRINGS.items():
+        if isinstance(text, Plural):
+            i18n[key] = plural_table(translation.ngettext, *text, language, count=text.count)
+            continue
         translated, lang = said(text)
         if lang != language and key in SCO_FALLBACKS:
             translated = gettext(SCO_STRINGS[SCO_FALLBACKS[key]])

@@ -2,20 +2,16 @@
 ('3 hours' in the course source, '3 heures' in a French package), and which language each of
 the package's descriptive texts is really in (a text nobody has translated yet is English, and
 the manifest says so rather than calling it French)."""
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 from lxml import etree
 
-from courses.olx.about import hours
+from xblocks.common.durations import localized_duration as _localized
 
 
 def localized_duration(duration):
     """'3 hours' / '90 minutes' in the active language; other text (already translated, or
     free-form) as written."""
-    value = hours(duration)
-    if value is None:
-        return duration
-    value = round(value * 2) / 2
-    return ngettext("%(n)s hour", "%(n)s hours", 1 if value == 1 else 2) % {"n": f"{value:g}"}
+    return _localized(duration, ngettext, get_language())
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)

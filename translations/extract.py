@@ -10,11 +10,13 @@ from babel.messages.extract import extract_python
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = Path(__file__).resolve().parent / "ui"
 SOURCES = ["xblocks", "lmd_access", "courses", "scorm_export", "demo/lmd_demo"]
-KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "gettext_lazy": None, "ngettext": (1, 2), "ngettext_lazy": (1, 2),
+            "N_": (1, 2)}  # N_: a plural pair in a script's string table (xblocks/common/plurals.py)
 TRANS = re.compile(r"""\{%\s*trans(?:late)?\s+(["'])(.*?)\1\s*%\}""")
 BLOCK = re.compile(r"\{%\s*blocktrans(?:late)?(?P<args>[^%]*)%\}(?P<body>.*?)"
                    r"(?:\{%\s*plural\s*%\}(?P<plural>.*?))?\{%\s*endblocktrans(?:late)?\s*%\}", re.DOTALL)
 VAR = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+BRACE = re.compile(r"\{\w+\}")
 
 
 def _django_placeholders(text):
@@ -62,8 +64,10 @@ def extract(root=ROOT):
                     entry = polib.POEntry(msgid=msgid, msgid_plural=plural or "", occurrences=[])
                     if plural:
                         entry.msgstr_plural = {0: "", 1: ""}
-                    if "%(" in msgid:
+                    if "%(" in msgid or "%d" in msgid or "%s" in msgid:
                         entry.flags.append("python-format")
+                    elif BRACE.search(msgid + (plural or "")):
+                        entry.flags.append("python-brace-format")  # msgfmt and PO editors check {names}
                     entries[(msgid, plural)] = entry
                 entry.occurrences.append(where)
     for entry in sorted(entries.values(), key=lambda e: (e.occurrences[0][0], int(e.occurrences[0][1]))):

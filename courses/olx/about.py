@@ -9,16 +9,15 @@ import html
 import re
 from datetime import datetime
 
-from django.utils import dateformat
+from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from translations.course_text import course_texts
+from xblocks.common.durations import format_hours, format_number, hours  # noqa: F401 (hours: used by the exporters)
 
 PROGRAMME_MARK = re.compile(r"<!--\s*programme\b.*?-->")
 LICENCE_MARK = re.compile(r"<!--\s*licence\b.*?-->")
-DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?)\b", re.IGNORECASE)
-CONNECTORS = re.compile(r"\band\b|[\s,]", re.IGNORECASE)
 
 
 def paragraphs(blocks):
@@ -26,22 +25,8 @@ def paragraphs(blocks):
     return "\n".join(f"  <p>{html.escape(block, quote=False)}</p>" for block in blocks if block)
 
 
-def hours(duration):
-    """'3 hours' / '90 minutes' / '1 hour 30 minutes' -> 3.0 / 1.5 / 1.5; None if unreadable
-    (a translated or free-form duration is shown as written and left out of the total)."""
-    parts = DURATION_PART.findall(duration or "")
-    if not parts or CONNECTORS.sub("", DURATION_PART.sub("", duration)):
-        return None
-    total = 0.0
-    for number, unit in parts:
-        value = float(number.replace(",", "."))
-        total += value if unit.lower().startswith("h") else value / 60
-    return total
-
-
 def _format_hours(value):
-    value = round(value * 2) / 2
-    return ngettext("%(n)s hour", "%(n)s hours", 1 if value == 1 else 2) % {"n": f"{value:g}"}
+    return format_hours(value, ngettext, translation.get_language())
 
 
 def programme_section(modules):
@@ -82,7 +67,7 @@ def effort_text(modules):
     if not values or None in values:
         return ""
     low, high = min(values), max(values)
-    spread = _format_hours(low) if low == high else _("%(low)s to %(high)s") % {"low": f"{low:g}",
+    spread = _format_hours(low) if low == high else _("%(low)s to %(high)s") % {"low": format_number(low, translation.get_language()),
                                                                                 "high": _format_hours(high)}
     return _("About %(total)s in all (%(spread)s a module)") % {"total": _format_hours(sum(values)), "spread": spread}
 

@@ -49,7 +49,13 @@
   SCORM.t = function (key) { return config.i18n[key] || key; };
   /* SCORM.t with {placeholders} filled in, as the blocks' own LMD.format does. */
   SCORM.format = function (key, values) {
-    return SCORM.t(key).replace(/\{(\w+)\}/g, function (all, name) {
+    var text = SCORM.t(key);
+    if (text && typeof text === 'object' && text.forms) {  /* a plural table, as LMD.pick reads it */
+      var category = 'other';
+      try { category = new Intl.PluralRules(text.language).select(Number(values[text.count])); } catch (e) { /* other */ }
+      text = text.forms[category] || text.forms.other;
+    }
+    return String(text).replace(/\{(\w+)\}/g, function (all, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
     });
   };

@@ -78,7 +78,7 @@ def test_forms_need_csrf(world):
     (b"{nope", 400, "Malformed JSON"),
     (b"[]", 400, "JSON object"),
     (b'{"ids": "1", "approve": true}', 400, "list of request ids"),
-    (b'{"ids": [1], "approve": false}', 400, "Reason is required"),
+    (b'{"ids": [1], "approve": false}', 400, "This field is required: Reason"),
     (b'{"ids": [1], "approve": true, "reason": "' + b"x" * 70000 + b'"}', 413, "too large"),
 ])
 def test_api_bad_input(world, client, raw, code, words):

@@ -18,7 +18,7 @@ def test_coordinator_approves_in_bulk(page, live_server, world):
     for box in page.locator("input[name=ids]").all():
         box.check()
     page.click("button[value=approve]")
-    page.locator(".messages", has_text="2 request(s) decided").wait_for()
+    page.locator(".messages", has_text="2 requests decided").wait_for()
     assert set(EnrolmentRequest.objects.values_list("status", flat=True)) == {"approved"}
     page.select_option("#f-status", "approved")
     page.click("text=Filter")

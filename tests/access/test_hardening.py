@@ -44,8 +44,8 @@ def as_user(user):
     ({"ids": list(range(1, 1200)), "approve": True}, "at most 1000"),
     ({"ids": "PK", "approve": True}, "'ids' must be a list of request ids"),
     ({"approve": True}, "'ids' must be a list of request ids"),
-    ({"ids": ["PK"], "approve": False, "reason": 5}, "Reason must be text"),
-    ({"ids": ["PK"], "approve": False, "reason": ["x"]}, "Reason must be text"),
+    ({"ids": ["PK"], "approve": False, "reason": 5}, "This field must be text: Reason"),
+    ({"ids": ["PK"], "approve": False, "reason": ["x"]}, "This field must be text: Reason"),
     ({"ids": ["PK"], "approve": False, "reason": "x" * 2001}, "the limit is 2000"),
     ({"ids": ["PK"], "approve": True, "reason": "", "extra": 1}, "Unknown field: extra"),
 ])
@@ -66,8 +66,8 @@ def test_the_string_false_no_longer_approves(world):
 
 @pytest.mark.parametrize("body,words", [
     ({"course": ["x"], "position": "p", "unit": "u", "justification": "j"}, "'course' must be text"),
-    ({"course": COURSE, "position": 5, "unit": "u", "justification": "j"}, "Position must be text"),
-    ({"course": COURSE, "position": "p", "unit": {}, "justification": "j"}, "Unit must be text"),
+    ({"course": COURSE, "position": 5, "unit": "u", "justification": "j"}, "This field must be text: Position"),
+    ({"course": COURSE, "position": "p", "unit": {}, "justification": "j"}, "This field must be text: Unit"),
     ({"course": COURSE, "position": "p", "unit": "u", "justification": "j", "admin": True}, "Unknown field: admin"),
 ])
 def test_requests_api_checks_every_field(world, body, words):
@@ -149,7 +149,7 @@ def test_revoking_an_approval_closes_access_and_is_recorded(world):
         services.revoke(world.ended_coord, [world.request.pk], "Ended")
     with pytest.raises(services.NotAllowed):
         services.revoke(world.officer, [world.request.pk], "Myself")
-    with pytest.raises(services.AccessError, match="Reason is required"):
+    with pytest.raises(services.AccessError, match="This field is required: Reason"):
         services.revoke(world.coord, [world.request.pk], " ")
     with pytest.raises(services.Conflict):  # only an approved request can be revoked
         services.revoke(world.coord, [world.request2.pk], "Still pending")

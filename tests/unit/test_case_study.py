@@ -359,7 +359,7 @@ def test_page_is_labelled_counted_and_translated(runtime, case):
     assert [(b.get("role"), b.get("tabindex")) for b in bodies] == [("region", "0"), ("region", None), ("region", "0")]
     assert [tree.get_element_by_id(b.get("aria-labelledby")).text for b in bodies] == [
         e["title"] for e in case.exhibits]
-    assert init_args(frag)["i18n"]["counter"] == "{n} of {max} characters"
+    assert init_args(frag)["i18n"]["counter"]["forms"]["other"] == "{n} of {max} characters"  # a plural table
     assert "LmdCaseStudyBlock" in frag.js_init_fn
     # Scripts and styles are the runtime's resource URLs (cacheable files), not text in the page.
     assert [(r.kind, r.data) for r in frag.resources] == [
@@ -368,7 +368,7 @@ def test_page_is_labelled_counted_and_translated(runtime, case):
     with translation.override("fr"):
         french = case.student_view()
     assert "Enregistrer le brouillon" in french.content and "Analyse de l’expert" in french.content
-    assert init_args(french)["i18n"]["counter"] == "{n} sur {max} caractères"
+    assert init_args(french)["i18n"]["counter"]["forms"]["other"] == "{n} sur {max} caractères"
 
 
 def test_two_case_studies_on_one_page_have_distinct_ids(runtime):

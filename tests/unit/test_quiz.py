@@ -174,7 +174,7 @@ def test_invalid_content_is_refused_naming_the_element(mutation, words):
     assert xml != SAMPLE
     if words is None:  # ordering with 2 items left after removing 2
         xml = xml.replace('<item id="d"><text>Monitor and review</text><feedback>Results feed back into the next round of identification.</feedback></item>', '')
-        words = "at least 3 <item>s"
+        words = "at least three <item> elements"
     with pytest.raises(ContentError) as caught:
         content.parse(etree.fromstring(xml))
     assert words in str(caught.value) and "<question" in str(caught.value)

@@ -138,7 +138,7 @@ def test_graph_errors_name_the_node(mutation, words):
 def test_a_dead_end_is_refused():
     xml = SAMPLE.replace('<choice id="b" target="end_bad">', '<choice id="b" target="n7">').replace(
         "<ending id=\"end_good\"", '<node id="n7" speaker="broker"><text><p>Silence.</p></text></node><ending id="end_good"')
-    with pytest.raises(ContentError, match=r'<node id="n7"> \(line \d+\) needs at least two <choice>s'):
+    with pytest.raises(ContentError, match=r'<node id="n7"> \(line \d+\) needs at least two <choice> elements'):
         content.parse(etree.fromstring(xml))
 
 

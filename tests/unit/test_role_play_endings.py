@@ -146,7 +146,7 @@ def test_a_saved_path_the_content_no_longer_has_restarts_cleanly(runtime, role_p
     ('min_points="3" otherwise="end_bad"', 'min_points="9" otherwise="end_bad"', "needs a lower min_points"),
     ('when="n4:a"', 'when="n4:z"', "n4:z is not a choice"),
     ('when="n4:a"', 'when="n4"', "lists node:choice pairs"),
-    ('<debrief id="good-director" when="n4:a">', '<debrief>', "needs one <debrief> without when/unless"),
+    ('<debrief id="good-director" when="n4:a">', '<debrief>', "needs exactly one <debrief> without when or unless"),
 ])
 def test_band_and_passage_errors_are_named(old, new, words):
     xml = SAMPLE.replace(old, new, 1)

@@ -69,7 +69,9 @@ def json_api(func):
             result = func(self, data, suffix)
         except JsonHandlerError as err:
             return err.get_response()
-        except (ContentError, InputError) as exc:
+        except ContentError as exc:  # in the author's language (the Studio editor shows it)
+            return JsonHandlerError(400, exc.translated(self.gettext)).get_response()
+        except InputError as exc:
             return JsonHandlerError(400, str(exc)).get_response()
         if isinstance(result, Response):
             return result
@@ -180,7 +182,8 @@ class XmlContentMixin:
                 try:
                     parsed = self.fields[name].from_string(value)
                 except (TypeError, ValueError) as exc:
-                    raise ContentError(f"<{node.tag}> {name}={value!r}: {exc}") from exc
+                    raise ContentError(_("{element}: {attribute}: {problem}"), element=f"<{node.tag}>",
+                                       attribute=f"{name}={value!r}", problem=str(exc)) from exc
                 if isinstance(parsed, float) and not math.isfinite(parsed):  # nan, inf
                     raise ContentError(f"<{node.tag}> {name}={value!r} is not a finite number.")
                 setattr(self, name, parsed)

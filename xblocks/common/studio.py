@@ -41,10 +41,11 @@ class StudioXmlEditorMixin:
         self.require_author()
         text = data.get("xml")
         if not isinstance(text, str) or not text.strip():
-            raise ContentError("'xml' must be the block's XML as a string")
+            raise ContentError(_("'xml' must be the block's XML as a string."))
         node = parse_xml_string(text)
         if node.tag != self.scope_ids.block_type:
-            raise ContentError(f"the root element must be <{self.scope_ids.block_type}>, not <{node.tag}>")
+            raise ContentError(_("The root element must be {expected}, not {tag}."),
+                               expected=f"<{self.scope_ids.block_type}>", tag=f"<{node.tag}>")
         parsed = self.content_module.parse(node)  # raises before anything is saved
         self.apply_content(parsed)
         for name in self.xml_settings:

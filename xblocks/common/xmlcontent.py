@@ -9,7 +9,7 @@ import re
 
 from lxml import etree
 
-from .errors import ContentError
+from .errors import ContentError, Where, _
 
 MAX_XML_BYTES = 2 * 1024 * 1024
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -30,11 +30,11 @@ def parse_xml_string(text):
         raise ContentError(f"The XML holds a character that is not text (an unpaired surrogate) at "
                            f"position {exc.start}.") from None
     if len(data) > MAX_XML_BYTES:
-        raise ContentError(f"XML is {len(data)} bytes; the limit is {MAX_XML_BYTES}")
+        raise ContentError(_("The XML is {size} bytes; the limit is {limit}."), size=len(data), limit=MAX_XML_BYTES)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise ContentError(f"XML is not well-formed: {exc}") from exc
+        raise ContentError(_("The XML is not well-formed: {problem}"), problem=str(exc)) from exc
     refuse_unsafe(root)
     return root
 
@@ -43,17 +43,18 @@ def refuse_unsafe(element):
     """Refuse DTDs and entity references anywhere in the document of `element`."""
     tree = element.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ContentError("XML with a DOCTYPE/DTD is refused (entities are not allowed)")
+        raise ContentError(_("XML with a DOCTYPE or DTD is refused (entities are not allowed)."))
     for node in element.iter():
         if isinstance(node, etree._Entity):  # pylint: disable=protected-access
-            raise ContentError(f"XML entity &{node.name}; at line {node.sourceline} is refused")
+            raise ContentError(_("The XML entity {entity} at line {line} is refused."), entity=f"&{node.name};",
+                               line=node.sourceline)
 
 
 def where(element):
     """'<tag id="x"> (line N)' for error messages."""
     ident = element.get("id") or element.get("url_name")
     label = f'<{element.tag} id="{ident}">' if ident else f"<{element.tag}>"
-    return f"{label} (line {element.sourceline})" if element.sourceline else label
+    return Where(label, element.sourceline)
 
 
 def children(element, tag):
@@ -63,10 +64,11 @@ def children(element, tag):
 def one(element, tag, required=True):
     found = children(element, tag)
     if len(found) > 1:
-        raise ContentError(f"{where(element)} has {len(found)} <{tag}> elements; expected one")
+        raise ContentError(_("{element} has {count} {tag} elements; it needs exactly one."), element=where(element),
+                           count=len(found), tag=f"<{tag}>")
     if not found:
         if required:
-            raise ContentError(f"{where(element)} needs a <{tag}> element")
+            raise ContentError(_("{element} needs a {tag} element."), element=where(element), tag=f"<{tag}>")
         return None
     return found[0]
 
@@ -77,10 +79,10 @@ def text_of(element, tag=None, required=True):
     if node is None:
         return ""
     if any(isinstance(child.tag, str) for child in node):
-        raise ContentError(f"{where(node)} must hold plain text, not markup")
+        raise ContentError(_("{element} must hold plain text, not markup."), element=where(node))
     value = " ".join("".join(node.itertext()).split())
     if required and not value:
-        raise ContentError(f"{where(node)} is empty")
+        raise ContentError(_("{element} is empty."), element=where(node))
     return value
 
 
@@ -95,7 +97,7 @@ def rich_of(element, tag=None, required=True):
     )
     inner = inner.strip()
     if required and not inner:
-        raise ContentError(f"{where(node)} is empty")
+        raise ContentError(_("{element} is empty."), element=where(node))
     return inner
 
 
@@ -103,10 +105,10 @@ def ident(element, seen=None):
     """The element's `id`, checked for form and (with `seen`) uniqueness."""
     value = element.get("id", "")
     if not ID_PATTERN.match(value):
-        raise ContentError(f"{where(element)} needs an id of lower-case letters, digits, - or _")
+        raise ContentError(_("{element} needs an id of lower-case letters, digits, - or _."), element=where(element))
     if seen is not None:
         if value in seen:
-            raise ContentError(f"{where(element)}: duplicate id {value!r}")
+            raise ContentError(_("{element}: duplicate id {id}."), element=where(element), id=repr(value))
         seen.add(value)
     return value
 
@@ -118,9 +120,11 @@ def int_attr(element, name, default, low=None, high=None):
     try:
         value = int(raw)
     except ValueError:
-        raise ContentError(f"{where(element)}: {name}={raw!r} is not a whole number") from None
+        raise ContentError(_("{element}: {attribute} is not a whole number."), element=where(element),
+                           attribute=f"{name}={raw!r}") from None
     if (low is not None and value < low) or (high is not None and value > high):
-        raise ContentError(f"{where(element)}: {name}={value} is outside {low}..{high}")
+        raise ContentError(_("{element}: {attribute} is outside {low}..{high}."), element=where(element),
+                           attribute=f"{name}={value}", low=low, high=high)
     return value
 
 
@@ -131,11 +135,12 @@ def float_attr(element, name, default, low=None, high=None):
     try:
         value = float(raw)
     except ValueError:
-        raise ContentError(f"{where(element)}: {name}={raw!r} is not a number") from None
+        raise ContentError(_("{element}: {attribute} is not a number."), element=where(element), attribute=f"{name}={raw!r}") from None
     if not math.isfinite(value):  # nan, inf, infinity in any case, or 1e999
         raise ContentError(f"{where(element)}: {name}={raw!r} is not a finite number.")
     if (low is not None and value < low) or (high is not None and value > high):
-        raise ContentError(f"{where(element)}: {name}={value} is outside {low}..{high}")
+        raise ContentError(_("{element}: {attribute} is outside {low}..{high}."), element=where(element),
+                           attribute=f"{name}={value}", low=low, high=high)
     return value
 
 
@@ -147,7 +152,8 @@ def bool_attr(element, name, default):
         return True
     if raw.lower() in ("false", "0", "no"):
         return False
-    raise ContentError(f"{where(element)}: {name}={raw!r} is not true or false")
+    raise ContentError(_("{element}: {attribute} is not true or false."), element=where(element),
+                     attribute=f"{name}={raw!r}")
 
 
 # Writers: the twins of the readers above.

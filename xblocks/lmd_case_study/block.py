@@ -73,7 +73,8 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
                 raise InputError(f"question {qid!r}: the answer must be text")
             text = sanitize_text(text)
             if len(text) > limits[qid]:
-                raise InputError(self.gettext("Question {id}: {n} characters; the limit is {max}.")
+                raise InputError(self.ngettext("Question {id}: {n} character; the limit is {max}.",
+                                               "Question {id}: {n} characters; the limit is {max}.", len(text))
                                  .format(id=qid, n=len(text), max=limits[qid]))
             cleaned[qid] = text
         if complete:
@@ -122,7 +123,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         }, self.i18n)
         return block_fragment(self, html, "case_study.js", "LmdCaseStudyBlock", {
             "rootId": root_id, "state": self.learner_state(with_answers=False),
-            "i18n": js_strings.translated(self.gettext),
+            "i18n": js_strings.translated(self),
         }, css=["case_study.css"])
 
     def student_view_data(self, context=None):

@@ -10,6 +10,7 @@ validator (courses/lmd/checks.py); here is what any case study needs to work at 
 """
 from lxml import etree
 
+from ..common.errors import _
 from ..common.xmlcontent import (
     ContentError, add_rich, add_text, children, float_attr, format_number, ident, int_attr, one,
     rich_of, text_of, where,
@@ -30,20 +31,21 @@ def parse(node):
     on the page, so a question and a rubric point called alike would clash there."""
     unknown = [c.tag for c in node if isinstance(c.tag, str) and c.tag not in OWN_TAGS]
     if unknown:
-        raise ContentError(f"{where(node)}: unexpected <{unknown[0]}> (a case study holds "
-                           f"{', '.join('<' + t + '>' for t in OWN_TAGS)})")
+        raise ContentError(_("{element}: unexpected {tag} (a case study holds {expected})."), element=where(node),
+                           tag=f"<{unknown[0]}>", expected=", ".join("<" + t + ">" for t in OWN_TAGS))
     seen = set()
     exhibits = [_parse_exhibit(e, seen) for e in children(node, "exhibit")]
     questions = [_parse_question(q, seen) for q in children(node, "question")]
     if not questions:
-        raise ContentError(f"{where(node)} has no reflection <question>")
+        raise ContentError(_("{element} has no reflection {tag} element."), element=where(node), tag="<question>")
     rubric_node = one(node, "rubric")
     strays = [c.tag for c in rubric_node if isinstance(c.tag, str) and c.tag != "point"]
     if strays:
-        raise ContentError(f"{where(rubric_node)}: unexpected <{strays[0]}> (a rubric holds <point>s)")
+        raise ContentError(_("{element}: unexpected {tag} (a rubric holds {expected} elements)."),
+                           element=where(rubric_node), tag=f"<{strays[0]}>", expected="<point>")
     rubric = [_parse_point(p, seen) for p in children(rubric_node, "point")]
     if not rubric:
-        raise ContentError(f"{where(rubric_node)} has no <point>")
+        raise ContentError(_("{element} has no {tag} element."), element=where(rubric_node), tag="<point>")
     return {
         "scenario": rich_of(node, "scenario"),
         "exhibits": exhibits,
@@ -58,7 +60,8 @@ def _parse_exhibit(node, seen):
     exhibit_id = ident(node, seen)
     title = " ".join(node.get("title", "").split())
     if not title:
-        raise ContentError(f"{where(node)} needs a title (e.g. title=\"Exhibit 1: ...\")")
+        raise ContentError(_("{element} needs a title (for example {example})."), element=where(node),
+                           example='title="Exhibit 1: ..."')
     return {"id": exhibit_id, "title": title, "html": rich_of(node)}
 
 

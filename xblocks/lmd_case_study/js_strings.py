@@ -1,9 +1,10 @@
 """Strings the case-study script shows, translated on the server and handed to the script, so the
 same catalogs serve Python, templates and JavaScript (and SCORM pages, rendered per language)."""
 from ..common.mixins import _
+from ..common.plurals import N_, block_table
 
 STRINGS = {
-    "counter": _("{n} of {max} characters"),
+    "counter": N_("{n} of {max} character", "{n} of {max} characters", "max"),
     "saving": _("Saving…"),
     "saved": _("Draft saved."),
     "submitting": _("Submitting…"),
@@ -14,5 +15,6 @@ STRINGS = {
 }
 
 
-def translated(gettext):
-    return {key: gettext(text) for key, text in STRINGS.items()}
+def translated(block):
+    """The table in the block's language (plural sentences as plural tables: LMD.plural)."""
+    return block_table(STRINGS, block)

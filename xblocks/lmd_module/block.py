@@ -15,6 +15,8 @@ from ..common import studio
 from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
 from ..common.rendering import block_fragment, dom_id, render_template
 from ..common.sanitize import sanitize_html
+from ..common.durations import localized_duration
+from ..common.plurals import block_language
 from . import content, js_strings
 from .progress import summarize
 from .scenarios import workbench_scenarios as _scenarios
@@ -91,11 +93,11 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         progress = self.progress(blocks) if blocks else None
         html = render_template(PACKAGE, "templates/module.html", {
             "root_id": root_id, "title": self.display_name, "number": self.number,
-            "duration": self.duration, "objectives": self.objectives,
+            "duration": self.shown_duration(), "objectives": self.objectives,
             "introduction": self.introduction, "children": parts, "progress": progress,
         }, self.i18n)
         frag = block_fragment(self, html, "module.js", "LmdModuleBlock",
-                              {"progress": progress, "i18n": js_strings.translated(self.gettext)})
+                              {"progress": progress, "i18n": js_strings.translated(self)})
         # Every child ships lmd.css/lmd.js too: Fragment.resources sends each resource once.
         frag.add_resources(child_frags)
         return frag
@@ -127,6 +129,10 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
                 NestedXBlockSpec(None, category="lmd_role_play", label=self.gettext("Role-play")),
                 NestedXBlockSpec(None, category="lmd_quiz", label=self.gettext("Quiz"))]
 
+    def shown_duration(self):
+        """The duration in the page's language ('6 hours' in the source: '6 heures')."""
+        return localized_duration(self.duration, self.ngettext, block_language(self))
+
     def author_preview_view(self, context=None):
         """On the unit page: the module's overview (its children are edited on its own page)."""
         return self.overview_fragment()
@@ -134,11 +140,11 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
     def overview_fragment(self):
         html = render_template(PACKAGE, "templates/module.html", {
             "root_id": dom_id(self), "title": self.display_name, "number": self.number,
-            "duration": self.duration, "objectives": self.objectives,
+            "duration": self.shown_duration(), "objectives": self.objectives,
             "introduction": self.introduction, "children": [], "progress": None,
         }, self.i18n)
         return block_fragment(self, html, "module.js", "LmdModuleBlock",
-                              {"progress": None, "i18n": js_strings.translated(self.gettext)})
+                              {"progress": None, "i18n": js_strings.translated(self)})
 
     def student_view_data(self, context=None):
         """For the mobile apps, computed once at publish for every learner: content only."""

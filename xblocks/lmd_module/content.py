@@ -5,6 +5,7 @@ import re
 
 from lxml import etree
 
+from ..common.errors import _
 from ..common.xmlcontent import (
     ContentError, add_rich, add_text, children, ident, rich_of, text_of, where,
 )
@@ -21,14 +22,15 @@ def parse(node):
         node = _with_elements(node)
     number = node.get("number", "")
     if not NUMBER_PATTERN.match(number):
-        raise ContentError(f"{where(node)}: number={number!r} must be 1 to 12 or 8A (N1, N2… for a national module)")
+        raise ContentError(_("{element}: {attribute} must be 1 to 12 or 8A (N1, N2… for a national module)."),
+                           element=where(node), attribute=f"number={number!r}")
     wrappers = children(node, "objectives")
     if len(wrappers) != 1:
-        raise ContentError(f"{where(node)} needs exactly one <objectives> element")
+        raise ContentError(_("{element} needs exactly one {tag} element."), element=where(node), tag="<objectives>")
     seen = set()
     objectives = [{"id": ident(o, seen), "text": text_of(o)} for o in children(wrappers[0], "objective")]
     if not objectives:
-        raise ContentError(f"{where(wrappers[0])} lists no <objective>")
+        raise ContentError(_("{element} lists no {tag} element."), element=where(wrappers[0]), tag="<objective>")
     return {
         "number": number,
         "duration": node.get("duration", ""),
@@ -64,10 +66,11 @@ def _with_elements(node):
     try:
         objectives = json.loads(node.get("objectives"))
     except ValueError as exc:
-        raise ContentError(f"{where(node)}: objectives is not valid JSON ({exc})") from exc
+        raise ContentError(_("{element}: objectives is not valid JSON ({problem})."), element=where(node), problem=str(exc)) from exc
     if not isinstance(objectives, list) or not all(
             isinstance(o, dict) and isinstance(o.get("id"), str) and isinstance(o.get("text"), str) for o in objectives):
-        raise ContentError(f'{where(node)}: objectives must be a list of {{"id", "text"}}')
+        raise ContentError(_("{element}: objectives must be a list of {shape}."), element=where(node),
+                           shape='{"id", "text"}')
     copy = etree.Element(node.tag, {k: v for k, v in node.attrib.items() if k not in ("objectives", "introduction")})
     wrapper = etree.SubElement(copy, "objectives")
     for objective in objectives:

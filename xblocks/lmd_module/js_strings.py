@@ -1,8 +1,9 @@
 """Strings the module script shows (translated on the server, handed to the script)."""
 from ..common.mixins import _
+from ..common.plurals import N_, block_table
 
 STRINGS = {
-    "progress": _("{done} of {total} activities complete"),
+    "progress": N_("{done} of {total} activity complete", "{done} of {total} activities complete", "total"),
     "result": _("Module result: {score}%"),
     "quizPassed": _("Quiz passed"),
     "quizNotPassed": _("Quiz not passed yet"),
@@ -11,5 +12,6 @@ STRINGS = {
 }
 
 
-def translated(gettext):
-    return {key: gettext(text) for key, text in STRINGS.items()}
+def translated(block):
+    """The table in the block's language (plural sentences as plural tables: LMD.plural)."""
+    return block_table(STRINGS, block)

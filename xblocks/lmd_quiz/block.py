@@ -77,7 +77,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         }, self.i18n)
         return block_fragment(self, html, "quiz.js", "LmdQuizBlock", {
             "state": learner_state(self),
-            "i18n": js_strings.translated(self.gettext),
+            "i18n": js_strings.translated(self),
             "rootId": root_id,
             "staff": self.user_is_staff(),
         })

@@ -5,6 +5,7 @@ what the SCORM exporter embeds, so all three agree by construction.
 """
 from lxml import etree
 
+from ..common.errors import _
 from ..common.xmlcontent import (
     ContentError, add_text, bool_attr, children, float_attr, format_bool, format_number, ident,
     int_attr, text_of, where,
@@ -19,10 +20,11 @@ def parse(node):
     seen = set()
     questions = [_parse_question(q, seen) for q in children(node, "question")]
     if not questions:
-        raise ContentError(f"{where(node)} has no <question>")
+        raise ContentError(_("{element} has no {tag} element."), element=where(node), tag="<question>")
     unknown = [c.tag for c in node if isinstance(c.tag, str) and c.tag != "question"]
     if unknown:
-        raise ContentError(f"{where(node)}: unexpected <{unknown[0]}> (a quiz holds <question>s)")
+        raise ContentError(_("{element}: unexpected {tag} (a quiz holds {expected} elements)."), element=where(node),
+                           tag=f"<{unknown[0]}>", expected="<question>")
     return {
         "questions": questions,
         "max_attempts": int_attr(node, "max_attempts", SETTINGS_DEFAULTS["max_attempts"], 0, 100),
@@ -36,7 +38,8 @@ def _parse_question(node, seen):
     qid = ident(node, seen)
     qtype = node.get("type", "")
     if qtype not in QUESTION_TYPES:
-        raise ContentError(f"{where(node)}: unknown question type {qtype!r}; use one of {', '.join(QUESTION_TYPES)}")
+        raise ContentError(_("{element}: unknown question type {type}; use one of {values}."), element=where(node),
+                           type=repr(qtype), values=", ".join(QUESTION_TYPES))
     question = {
         "id": qid,
         "type": qtype,
@@ -47,7 +50,8 @@ def _parse_question(node, seen):
     tag = "item" if qtype == "ordering" else "option"
     wrong = "option" if qtype == "ordering" else "item"
     if children(node, wrong):
-        raise ContentError(f"{where(node)}: a {qtype} question takes <{tag}>, not <{wrong}>")
+        raise ContentError(_("{element}: a {type} question takes {tag}, not {wrong}."), element=where(node), type=qtype,
+                           tag=f"<{tag}>", wrong=f"<{wrong}>")
     option_ids = set()
     entries = []
     for child in children(node, tag):
@@ -67,18 +71,22 @@ def validate_question(question, node=None):
     qtype = question["type"]
     if qtype == "ordering":
         if len(question["items"]) < 3:
-            raise ContentError(f"{label}: an ordering question needs at least 3 <item>s")
+            raise ContentError(_("{element}: an ordering question needs at least three {tag} elements."), element=label,
+                               tag="<item>")
         return
     options = question["options"]
     correct = [o for o in options if o["correct"]]
     if len(options) < 2:
-        raise ContentError(f"{label}: needs at least 2 <option>s")
+        raise ContentError(_("{element}: the question needs at least two {tag} elements."), element=label, tag="<option>")
     if not correct:
-        raise ContentError(f"{label}: no correct option (mark one with correct=\"true\")")
+        raise ContentError(_("{element}: no correct option (mark one with {attribute})."), element=label,
+                           attribute='correct="true"')
     if qtype in ("single", "truefalse") and len(correct) != 1:
-        raise ContentError(f"{label}: a {qtype} question has exactly one correct option, not {len(correct)}")
+        raise ContentError(_("{element}: a {type} question has exactly one correct option, not {count}."), element=label,
+                           type=qtype, count=len(correct))
     if qtype == "truefalse" and sorted(o["id"] for o in options) != ["false", "true"]:
-        raise ContentError(f"{label}: a truefalse question has exactly the options id=\"true\" and id=\"false\"")
+        raise ContentError(_("{element}: a truefalse question has exactly the options {first} and {second}."),
+                           element=label, first='id="true"', second='id="false"')
 
 
 def serialize(data, node):

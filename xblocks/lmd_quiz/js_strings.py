@@ -1,6 +1,7 @@
 """Strings the quiz script shows, translated on the server and handed to the script, so the
 same catalogs serve Python, templates and JavaScript (and SCORM pages, rendered per language)."""
 from ..common.mixins import _
+from ..common.plurals import N_, block_table
 
 STRINGS = {
     "correct": _("Correct"),
@@ -15,7 +16,8 @@ STRINGS = {
     "attemptsLeft": _("Attempts left: {n}."),
     "unlimited": _("You may try as many times as you like."),
     "noAttempts": _("You have used all your attempts."),
-    "placed": _("{placed} of {total} items in the right place."),
+    "placed": N_("{placed} of {total} item in the right place.", "{placed} of {total} items in the right place.",
+                 "total"),
     "answerKey": _("Correct answer:"),
     "explanation": _("Explanation:"),
     "unanswered": _("Answer every question before submitting. Unanswered: {n}."),
@@ -26,5 +28,6 @@ STRINGS = {
 }
 
 
-def translated(gettext):
-    return {key: gettext(text) for key, text in STRINGS.items()}
+def translated(block):
+    """The table in the block's language (plural sentences as plural tables: LMD.plural)."""
+    return block_table(STRINGS, block)

@@ -103,7 +103,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         state = self.learner_state()
         del state["reflection"]
         return block_fragment(self, html, "role_play.js", "LmdRolePlayBlock", {
-            "rootId": root_id, "state": state, "i18n": js_strings.translated(self.gettext),
+            "rootId": root_id, "state": state, "i18n": js_strings.translated(self),
         })
 
     def student_view_data(self, context=None):
@@ -180,7 +180,8 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
             raise InputError("'text' must be a string")
         text = sanitize_text(text)
         if len(text) > self.reflection_max_length:
-            raise InputError(self.gettext("Your reflection is {n} characters; the limit is {max}.")
+            raise InputError(self.ngettext("Your reflection is {n} character; the limit is {max}.",
+                                           "Your reflection is {n} characters; the limit is {max}.", len(text))
                              .format(n=len(text), max=self.reflection_max_length))
         if self.runs == 0:
             raise InputError(self.gettext("Reach an ending before writing your reflection."))

@@ -1,6 +1,7 @@
 """Role-play content: XML <-> plain data, validated as a graph at parse time."""
 from lxml import etree
 
+from ..common.errors import _
 from ..common.xmlcontent import (
     ContentError, add_rich, add_text, children, float_attr, format_number, ident, int_attr, one, rich_of,
     text_of, where,
@@ -15,18 +16,19 @@ def parse(node):
     roles = [{"id": ident(r, seen), "name": _attr(r, "name"), "brief": rich_of(r, "brief"),
               "instructions": rich_of(r, "instructions")} for r in children(node, "role")]
     if len(roles) < 2:
-        raise ContentError(f"{where(node)} needs at least two <role>s")
+        raise ContentError(_("{element} needs at least two {tag} elements."), element=where(node), tag="<role>")
     competencies = [{"id": ident(c, seen), "name": _attr(c, "name")} for c in children(node, "competency")]
     if not competencies:
-        raise ContentError(f"{where(node)} needs at least one <competency>")
+        raise ContentError(_("{element} needs at least one {tag} element."), element=where(node), tag="<competency>")
     role_ids, comp_ids = {r["id"] for r in roles}, {c["id"] for c in competencies}
     nodes = [_parse_node(n, seen, role_ids, comp_ids) for n in children(node, "node")]
     endings = [_parse_ending(e, seen) for e in children(node, "ending")]
     if len(endings) < 2:
-        raise ContentError(f"{where(node)} needs at least two <ending>s")
+        raise ContentError(_("{element} needs at least two {tag} elements."), element=where(node), tag="<ending>")
     learner_role = node.get("learner_role", "")
     if learner_role not in role_ids:
-        raise ContentError(f'{where(node)}: learner_role="{learner_role}" is not one of the roles')
+        raise ContentError(_("{element}: {attribute} is not one of the roles."), element=where(node),
+                           attribute=f'learner_role="{learner_role}"')
     checklist = one(node, "observer_checklist", required=False)
     data = {
         "situation": rich_of(node, "situation"),
@@ -52,14 +54,15 @@ def _reflection_limit(node):
 def _attr(node, name):
     value = (node.get(name) or "").strip()
     if not value:
-        raise ContentError(f"{where(node)} needs a {name}")
+        raise ContentError(_("{element} needs the attribute {name}."), element=where(node), name=name)
     return value
 
 
 def _parse_node(node, seen, role_ids, comp_ids):
     speaker = node.get("speaker", "")
     if speaker and speaker not in role_ids:
-        raise ContentError(f'{where(node)}: speaker="{speaker}" is not one of the roles')
+        raise ContentError(_("{element}: {attribute} is not one of the roles."), element=where(node),
+                           attribute=f'speaker="{speaker}"')
     choice_ids = set()
     choices = []
     for choice in children(node, "choice"):
@@ -67,34 +70,37 @@ def _parse_node(node, seen, role_ids, comp_ids):
         for p in children(choice, "points"):
             comp = p.get("competency", "")
             if comp not in comp_ids:
-                raise ContentError(f'{where(choice)} in {where(node)}: unknown competency "{comp}"')
+                raise ContentError(_("{choice} in {element}: unknown competency \"{competency}\"."),
+                                   choice=where(choice), element=where(node), competency=comp)
             points[comp] = points.get(comp, 0) + int_attr(p, "value", 0, -5, 5)
         target = choice.get("target", "")
         if not target:
-            raise ContentError(f"{where(choice)} in {where(node)} needs a target")
+            raise ContentError(_("{choice} in {element} needs a target."), choice=where(choice), element=where(node))
         choices.append({"id": ident(choice, choice_ids), "target": target, "label": text_of(choice, "label"),
                         "feedback": text_of(choice, "feedback"), "points": points})
     if len(choices) < 2:
-        raise ContentError(f"{where(node)} needs at least two <choice>s")
+        raise ContentError(_("{element} needs at least two {tag} elements."), element=where(node), tag="<choice>")
     return {"id": ident(node, seen), "speaker": speaker, "text": rich_of(node, "text"), "choices": choices}
 
 
 def _parse_ending(node, seen):
     outcome = node.get("outcome", "partial")
     if outcome not in OUTCOMES:
-        raise ContentError(f'{where(node)}: outcome="{outcome}" must be one of {", ".join(OUTCOMES)}')
+        raise ContentError(_("{element}: {attribute} must be one of {values}."), element=where(node),
+                           attribute=f'outcome="{outcome}"', values=", ".join(OUTCOMES))
     ending = {"id": ident(node, seen), "title": _attr(node, "title"), "outcome": outcome}
     # A band: below `min_points` (competency points earned on the path), the run ends at the
     # ending named by `otherwise` instead (which may have its own band).
     min_points = int_attr(node, "min_points", None, -1000, 1000)
     otherwise = node.get("otherwise", "")
     if (min_points is None) != (not otherwise):
-        raise ContentError(f"{where(node)}: min_points and otherwise go together")
+        raise ContentError(_("{element}: min_points and otherwise go together."), element=where(node))
     if min_points is not None:
         ending["min_points"], ending["otherwise"] = min_points, otherwise
     general = [d for d in children(node, "debrief") if not _is_passage(d)]
     if len(general) != 1:
-        raise ContentError(f"{where(node)} needs one <debrief> without when/unless (it has {len(general)})")
+        raise ContentError(_("{element} needs exactly one {tag} without when or unless; it has {count}."),
+                           element=where(node), tag="<debrief>", count=len(general))
     ending["debrief"] = rich_of(general[0])
     passages = [_parse_passage(d, seen) for d in children(node, "debrief") if _is_passage(d)]
     if passages:
@@ -115,10 +121,11 @@ def _parse_passage(node, seen):
         for token in (node.get(name) or "").split():
             step = token.split(":")
             if len(step) != 2 or not all(step):
-                raise ContentError(f'{where(node)}: {name}="{node.get(name)}" lists node:choice pairs')
+                raise ContentError(_("{element}: {attribute} lists node:choice pairs."), element=where(node),
+                                   attribute=f'{name}="{node.get(name)}"')
             steps.append(step)
         if name == "when" and node.get("when") is not None and not steps:
-            raise ContentError(f"{where(node)}: when is empty")
+            raise ContentError(_("{element}: when is empty."), element=where(node))
         passage[name] = steps
     return passage
 

@@ -6,7 +6,7 @@ A choice leads to a node or to an ending. An ending may set a band: `min_points`
 competency points a path must have earned to end there, and `otherwise`, the ending reached
 instead with fewer (which may have its own band). So what a learner earned on the way decides
 the ending, not the last choice alone."""
-from ..common.errors import ContentError
+from ..common.errors import ContentError, _
 
 
 def validate(data):
@@ -14,25 +14,27 @@ def validate(data):
     endings = {e["id"] for e in data["endings"]}
     clash = sorted(set(nodes) & endings)
     if clash:
-        raise ContentError(f'<node id="{clash[0]}">: an ending has the same id')
+        raise ContentError(_("{element}: an ending has the same id."), element=f'<node id="{clash[0]}">')
     if data["start_node"] not in nodes:
-        raise ContentError(f'<lmd_role_play>: start_node="{data["start_node"]}" is not a node')
+        raise ContentError(_("{element}: {attribute} is not a node."), element="<lmd_role_play>",
+                           attribute=f'start_node="{data["start_node"]}"')
     for node in data["nodes"]:
         for choice in node["choices"]:
             if choice["target"] not in nodes and choice["target"] not in endings:
-                raise ContentError(f'<node id="{node["id"]}">: choice {choice["id"]!r} leads to '
-                                   f'{choice["target"]!r}, which does not exist')
+                raise ContentError(_("{element}: choice {choice} leads to {target}, which does not exist."),
+                                   element=f'<node id="{node["id"]}">', choice=repr(choice["id"]),
+                                   target=repr(choice["target"]))
     order = _topological_order(nodes)
     _validate_bands(data)
     _validate_passages(data, nodes)
     reached = _reachable(nodes, data["start_node"])
     for node_id in nodes:
         if node_id not in reached:
-            raise ContentError(f'<node id="{node_id}"> cannot be reached from the start node')
+            raise ContentError(_("{element} cannot be reached from the start node."), element=f'<node id="{node_id}">')
     fallbacks = {e.get("otherwise") for e in data["endings"] if e.get("otherwise")}
     for ending in sorted(endings):
         if ending not in reached and ending not in fallbacks:
-            raise ContentError(f'<ending id="{ending}"> cannot be reached from the start node')
+            raise ContentError(_("{element} cannot be reached from the start node."), element=f'<ending id="{ending}">')
     return order
 
 
@@ -43,13 +45,14 @@ def _validate_bands(data):
         while current.get("min_points") is not None:
             target = by_id.get(current["otherwise"])
             if target is None:
-                raise ContentError(f'<ending id="{current["id"]}">: otherwise="{current["otherwise"]}" '
-                                   "is not an ending")
+                raise ContentError(_("{element}: {attribute} is not an ending."), element=f'<ending id="{current["id"]}">',
+                                   attribute=f'otherwise="{current["otherwise"]}"')
             if target.get("min_points") is not None and target["min_points"] >= current["min_points"]:
-                raise ContentError(f'<ending id="{current["id"]}">: otherwise="{target["id"]}" needs a lower '
-                                   f'min_points ({target["min_points"]} is not below {current["min_points"]})')
+                raise ContentError(_("{element}: {attribute} needs a lower min_points ({lower} is not below {upper})."),
+                                   element=f'<ending id="{current["id"]}">', attribute=f'otherwise="{target["id"]}"',
+                                   lower=target["min_points"], upper=current["min_points"])
             if target["id"] in trail:  # unreachable given the strictly lower minimums; kept as a guard
-                raise ContentError(f'<ending id="{current["id"]}">: the otherwise chain loops')
+                raise ContentError(_("{element}: the otherwise chain loops."), element=f'<ending id="{current["id"]}">')
             trail.append(target["id"])
             current = target
 
@@ -60,8 +63,9 @@ def _validate_passages(data, nodes):
             for node_id, choice_id in passage["when"] + passage["unless"]:
                 node = nodes.get(node_id)
                 if node is None or choice_id not in {c["id"] for c in node["choices"]}:
-                    raise ContentError(f'<debrief id="{passage["id"]}"> in <ending id="{ending["id"]}">: '
-                                       f"{node_id}:{choice_id} is not a choice of the role-play")
+                    raise ContentError(_("{element} in {ending}: {pair} is not a choice of the role-play."),
+                                       element=f'<debrief id="{passage["id"]}">', ending=f'<ending id="{ending["id"]}">',
+                                       pair=f"{node_id}:{choice_id}")
 
 
 def ending_for(data, target, points):
@@ -114,8 +118,8 @@ def _topological_order(nodes):
         if state.get(node_id) == "done" or node_id not in nodes:
             return
         if state.get(node_id) == "open":
-            raise ContentError(f'<node id="{node_id}"> is on a cycle ({" -> ".join(trail + [node_id])}): '
-                               "every path must reach an ending")
+            raise ContentError(_("{element} is on a cycle ({cycle}): every path must reach an ending."),
+                               element=f'<node id="{node_id}">', cycle=" -> ".join(trail + [node_id]))
         state[node_id] = "open"
         for choice in nodes[node_id]["choices"]:
             visit(choice["target"], trail + [node_id])

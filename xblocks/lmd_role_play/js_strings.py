@@ -1,5 +1,6 @@
 """Strings the role-play script shows (translated on the server, handed to the script)."""
 from ..common.mixins import _
+from ..common.plurals import N_, block_table
 
 STRINGS = {
     "yourChoice": _("Your choice: {label}"),
@@ -11,7 +12,7 @@ STRINGS = {
     "outOf": _("{points} of {max}"),
     "profile": _("Your competency profile"),
     "saved": _("Reflection saved."),
-    "counter": _("{n} of {max} characters"),
+    "counter": N_("{n} of {max} character", "{n} of {max} characters", "max"),
     "networkError": _("Your choice could not be sent. Check your connection and try again."),
     "outcome_success": _("Outcome: success"),
     "outcome_partial": _("Outcome: partly successful"),
@@ -19,5 +20,6 @@ STRINGS = {
 }
 
 
-def translated(gettext):
-    return {key: gettext(text) for key, text in STRINGS.items()}
+def translated(block):
+    """The table in the block's language (plural sentences as plural tables: LMD.plural)."""
+    return block_table(STRINGS, block)

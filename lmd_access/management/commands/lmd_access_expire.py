@@ -1,4 +1,5 @@
 from django.core.management import BaseCommand
+from django.utils.translation import ngettext
 
 from lmd_access.services import expire
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=90)
 
     def handle(self, *args, days, **options):
-        self.stdout.write(f"{expire(days)} request(s) expired")
+        count = expire(days)
+        self.stdout.write(ngettext("%(n)d request expired", "%(n)d requests expired", count) % {"n": count})

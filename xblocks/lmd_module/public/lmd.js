@@ -16,8 +16,21 @@
     return node ? JSON.parse(node.textContent) : {};
   };
 
+  /* A sentence of a string table: a string, or a plural table from the server
+   * (xblocks/common/plurals.py: {count, language, forms: {CLDR category: sentence}}) whose form
+   * is chosen by the number in values[count], with the browser's CLDR plural rules. */
+  LMD.pick = function (text, values) {
+    if (!text || typeof text !== 'object' || !text.forms) { return text; }
+    var category = 'other';
+    try {
+      category = new Intl.PluralRules(text.language).select(Number((values || {})[text.count]));
+    } catch (e) { /* no Intl: the 'other' form */ }
+    var forms = text.forms;
+    return forms[category] || forms.other || forms[Object.keys(forms)[0]];
+  };
+
   LMD.format = function (text, values) {
-    return String(text).replace(/\{(\w+)\}/g, function (all, key) {
+    return String(LMD.pick(text, values)).replace(/\{(\w+)\}/g, function (all, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
     });
   };

@@ -39,6 +39,7 @@ setup(
         "lxml",                # XML parsing with entities and network off
         "nh3",                 # the one sanitize_html(): allow-lists like bleach, ~30x faster (ammonia)
         "openedx-filters",     # the enrolment gate pipeline step
+        "babel",               # CLDR plural rules and number formats for the scripts (the platform has it)
     ],
     extras_require={
         "test": ["pytest", "pytest-django", "playwright", "xblock-sdk"],

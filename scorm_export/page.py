@@ -7,6 +7,7 @@ import rcssmin
 import rjsmin
 from xblock.core import XBlock
 
+from xblocks.common.locales import direction
 from xblocks.common.rendering import json_for_script
 
 from .runtime import RESOURCE_MARKER, ExportRuntime
@@ -68,7 +69,7 @@ def render_module_page(module_xml, language, title, extra_scripts, config):
     links = "".join(f'<link rel="stylesheet" href="../{name}">' for name in css)
     scripts = "".join(f'<script src="../{name}"></script>' for name in js + extra_scripts)
     page = (
-        f'<!DOCTYPE html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{html.escape(language)}" dir="{direction(language)}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title>{links}</head>"
         f'<body><main id="lmd-main">{frag.body_html()}</main>'

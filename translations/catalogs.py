@@ -8,6 +8,9 @@ import subprocess
 from pathlib import Path
 
 import polib
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import get_plural
+from babel.plural import PluralRule, to_gettext
 
 from xblocks.common.sanitize import sanitize_html
 
@@ -15,7 +18,6 @@ from .content import translation_problem
 
 ROOT = Path(__file__).resolve().parent
 LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2}|_[A-Z][a-z]{3})?$")
-PLURALS = {"fr": "nplurals=2; plural=(n > 1);", "pt": "nplurals=2; plural=(n != 1);"}
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w*\}|%[sd]")
 TAG = re.compile(r"<[^>]+>")
 
@@ -41,6 +43,10 @@ def init(locale, root=ROOT):
         raise CatalogError(f"{target} exists already: use `lmd translations update`")
     template = polib.pofile(str(Path(root) / "ui" / "text.pot"))
     template.metadata.update(_header(locale))
+    count = int(re.search(r"nplurals\s*=\s*(\d+)", template.metadata["Plural-Forms"]).group(1))
+    for entry in template:
+        if entry.msgid_plural:  # as many forms as the language has (six in Arabic)
+            entry.msgstr_plural = {index: "" for index in range(count)}
     target.parent.mkdir(parents=True, exist_ok=True)
     template.save(str(target))
     for module_template in sorted((Path(root) / "content" / "templates").glob("*.pot")):
@@ -52,9 +58,34 @@ def init(locale, root=ROOT):
     return target
 
 
+CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_forms(locale):
+    """The Plural-Forms header of `locale` from CLDR's plural rules (through Babel): one form per
+    category that whole numbers reach (CLDR's forms for fractions, or for millions in compact
+    notation, are left out, as gettext counts whole things), in CLDR's order, so that ngettext
+    and the scripts' Intl.PluralRules pick the same form. Arabic has six; pt_BR is n > 1."""
+    try:
+        rule = Locale.parse(locale).plural_form
+    except (UnknownLocaleError, ValueError) as exc:
+        raise CatalogError(f"no CLDR plural rules for {locale!r}: {exc}") from None
+    reached = {rule(n) for n in range(0, 1100)}  # the rules look at n, n % 10 and n % 100
+    kept = [tag for tag in CLDR_ORDER if tag in reached]
+    fallback = "other" if "other" in reached else kept[-1]
+    header = to_gettext(PluralRule({tag: rule.rules[tag] for tag in kept if tag != fallback}))
+    try:
+        table = get_plural(locale)  # Babel's hand-written expression, tidier, when it agrees
+        if table.num_plurals == len(kept):
+            header = table.plural_forms
+    except (UnknownLocaleError, ValueError):
+        pass
+    return header
+
+
 def _header(locale):
     """The header fields msgfmt --check expects of a new catalog."""
-    return {"Language": locale, "Plural-Forms": PLURALS.get(locale.split("_")[0], "nplurals=2; plural=(n != 1);"),
+    return {"Language": locale, "Plural-Forms": plural_forms(locale),
             "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE", "Last-Translator": "", "Language-Team": locale}
 
 

@@ -109,11 +109,14 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("lmd_demo.context.demo_context")
 LANGUAGE_CODE = "en"
+from lmd_demo.language_menu import catalog_languages  # noqa: E402 (after the settings it needs none of)
 # The interface catalogs (compiled by `lmd translations compile`): Django's gettext, which the
 # workbench's i18n service also uses, finds the blocks' strings here in the demo.
 LOCALE_PATHS = [os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                              "translations", "ui")]
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+# The language menu: English and every language whose interface catalog exists (a translator's
+# `lmd translations init ar` adds Arabic), each named in its own language.
+LANGUAGES = catalog_languages(LOCALE_PATHS[0])
 TIME_ZONE = "UTC"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -129,5 +132,8 @@ LMD_COURSE_ID = "course-v1:LMD+LMD101+2026"
 # translations). Unset: the LMD course as published.
 LMD_COURSE_SOURCE = os.environ.get("LMD_COURSE_SOURCE") or None
 LMD_OVERLAY = os.environ.get("LMD_OVERLAY") or None
+if LMD_OVERLAY:  # the member's own interface catalogs (a language of its own) come first
+    LOCALE_PATHS = [os.path.join(LMD_OVERLAY, "translations", "ui"), *LOCALE_PATHS]
+    LANGUAGES = catalog_languages(*LOCALE_PATHS)
 LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")  # noqa: F405
 LOGGING["loggers"]["django"]["level"] = "INFO"  # noqa: F405  (SQL at DEBUG floods test reports)

@@ -2,6 +2,9 @@
  * It never holds the answer key: the server sends it only once answers are revealed. */
 function LmdQuizBlock(runtime, element) {
   'use strict';
+  /* The order of an answer key, pointing the way the text reads (mirrored right to left). */
+  function orderArrow(node) { return window.getComputedStyle(node).direction === 'rtl' ? ' ← ' : ' → '; }
+
   var LMD = window.LMD;
   var data = LMD.initData(element);
   var root = LMD.el(element).querySelector('#' + data.rootId) || LMD.el(element);
@@ -76,7 +79,7 @@ function LmdQuizBlock(runtime, element) {
         var node = fieldset.querySelector('[data-id="' + id + '"] label, [data-id="' + id + '"] .lmd-item-text');
         return node ? node.textContent : id;
       });
-      box.appendChild(LMD.make('p', 'lmd-key', t.answerKey + ' ' + names.join(fieldset.getAttribute('data-type') === 'ordering' ? ' → ' : '; ')));
+      box.appendChild(LMD.make('p', 'lmd-key', t.answerKey + ' ' + names.join(fieldset.getAttribute('data-type') === 'ordering' ? orderArrow(fieldset) : '; ')));
     }
     if (result.explanation) { box.appendChild(LMD.make('p', 'lmd-explanation', t.explanation + ' ' + result.explanation)); }
   }

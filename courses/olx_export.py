@@ -26,6 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from xblocks.common.locales import direction
 from xblocks.common.errors import ContentError
 from xblocks.common.xmlcontent import parse_xml_string
 
@@ -183,7 +184,28 @@ def stage(modules, language="en", catalog=None):
             "import_path": None, "thumbnail_location": None}})
         files[f"static/{COURSE_IMAGE}"] = course_image_png()
         files.update(pages(modules, START, catalog if catalog is not None else model.catalog_for(language)))
+    if direction(language) == "rtl":  # Arabic, Hebrew...: the text reads right to left on any page
+        for path in [p for p in files if p.startswith("vertical/") and p.endswith(".xml")]:
+            files[path] = _right_to_left_sections(files[path], language)
+        files["about/overview.html"] = (f'<div dir="rtl" lang="{language}">\n'.encode()
+                                        + files["about/overview.html"] + b"</div>\n")
     return files
+
+
+def _right_to_left_sections(vertical_xml, language):
+    """A unit whose text sections (<html> components) are wrapped in <div dir="rtl" lang="..">:
+    they read right to left whatever the language of the platform's own interface."""
+    root = parse_xml_string(vertical_xml)
+    sections = [node for node in root if node.tag == "html"]
+    if not sections:
+        return vertical_xml
+    for section in sections:
+        wrapper = etree.Element("div", dir="rtl", lang=language)
+        wrapper.text, section.text = section.text, None
+        for child in list(section):
+            wrapper.append(child)
+        section.append(wrapper)
+    return _xml(root)
 
 
 def build_archive(target, modules_dir=None, language="en", overlay=None, sign=None):

@@ -120,3 +120,54 @@ def test_glossary_keeps_customs_terms_consistent(tmp_path):
     po.save(str(po_path))
     assert any("glossary: 'national coordinator' is 'coordonnateur national'" in w
                for w in catalogs.glossary_warnings(root))
+
+
+def test_init_takes_each_languages_plural_rules_from_cldr(tmp_path):
+    """Plural-Forms from CLDR through Babel, for any language: Arabic's six forms, pt_BR's n > 1,
+    Russian's three; and a new Arabic catalog has six msgstr[] per plural entry."""
+    import gettext
+    expected = {"ar": [0, 1, 2, 3, 3, 4, 5, 5], "pt_BR": [0, 0, 1, 1, 1, 1, 1, 1], "ru": [2, 0, 1, 1, 2, 2, 2, 2],
+                "es": [1, 0, 1, 1, 1, 1, 1, 1], "fr": [0, 0, 1, 1, 1, 1, 1, 1], "ja": [0] * 8}
+    samples = [0, 1, 2, 3, 10, 11, 100, 1000000 + 100]
+    for locale, forms in expected.items():
+        header = catalogs.plural_forms(locale)
+        rule = gettext.c2py(header.split("plural=")[1].rstrip(";"))
+        assert [rule(n) for n in samples] == forms, (locale, header)
+    root = tmp_path / "translations"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("*.mo", "__pycache__", "*.py", "fr", "es"))
+    catalogs.init("ar", root)
+    po = polib.pofile(str(catalogs.ui_po(root, "ar")))
+    assert po.metadata["Plural-Forms"].startswith("nplurals=6;")
+    assert all(len(e.msgstr_plural) == 6 for e in po if e.msgid_plural)
+    result = subprocess.run([shutil.which("msgfmt"), "--check", "-o", "/dev/null", str(catalogs.ui_po(root, "ar"))],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_script_tables_carry_every_plural_form_of_the_language():
+    """A script learns a count in the browser: the server hands it one sentence per CLDR category
+    (chosen there by Intl.PluralRules), each from the catalog through ngettext."""
+    from django.utils import translation
+
+    from xblocks.common.plurals import N_, translate_table
+    strings = {"progress": N_("{done} of {total} activity complete", "{done} of {total} activities complete", "total"),
+               "plain": "Submit answers"}
+    with translation.override("fr"):
+        table = translate_table(strings, translation.gettext, translation.ngettext, "fr")
+    assert table["plain"] == "Envoyer les réponses"
+    assert table["progress"]["count"] == "total" and table["progress"]["language"] == "fr"
+    assert table["progress"]["forms"]["one"] == "{done} activité terminée sur {total}"
+    assert table["progress"]["forms"]["other"] == "{done} activités terminées sur {total}"
+    english = translate_table(strings, translation.gettext, translation.ngettext, "ar")["progress"]["forms"]
+    assert set(english) == {"zero", "one", "two", "few", "many", "other"}
+
+
+def test_durations_read_in_the_language_of_the_page():
+    from django.utils import translation
+
+    from xblocks.common.durations import localized_duration
+    for language, source, shown in (("fr", "6 hours", "6 heures"), ("fr", "90 minutes", "1,5 heure"),
+                                    ("es", "1 hour", "1 hora"), ("es", "90 minutes", "1,5 horas"),
+                                    ("en", "90 minutes", "1.5 hours"), ("fr", "une journée", "une journée")):
+        with translation.override(language):
+            assert localized_duration(source, translation.ngettext, language) == shown, (language, source)

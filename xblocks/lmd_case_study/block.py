@@ -118,7 +118,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
             "rubric": self.rubric, "submitted": self.submitted,
             "questions": [dict(q, answer=answers.get(q["id"], "")) for q in questions],
             "staff": staff,
-            "rows": facilitator.rows(self.all_learner_states(), questions) if staff else None,
+            "rows": self.facilitator_rows(questions) if staff else None,
             "csv_url": self.runtime.handler_url(self, "facilitator_csv") if staff else "",
         }, self.i18n)
         return block_fragment(self, html, "case_study.js", "LmdCaseStudyBlock", {
@@ -208,6 +208,12 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         iter_all_for_block()); None in Open edX, whose Instructor Dashboard reports them."""
         states = self.runtime.service(self, "lmd_user_states")
         return None if states is None else list(states.iter_all_for_block(self.scope_ids.usage_id))
+
+    def facilitator_rows(self, questions):
+        """What the staff panel lists; None where the runtime cannot list learners (Open edX:
+        the panel points to the Instructor Dashboard's report instead)."""
+        states = self.all_learner_states()
+        return None if states is None else facilitator.rows(states, questions)
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Open edX's problem-responses report: one row per submitted answer, with the question,

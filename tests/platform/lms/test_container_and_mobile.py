@@ -52,6 +52,19 @@ class TestModuleContainerInTheLms(LmdCourseTestCase):
         assert "Everyone reads this." in page and SECRET not in page
         assert 'data-block-type="lmd_quiz"' in page
 
+    def test_sections_inside_a_module_are_marked_complete_when_seen(self):
+        """As the vertical does for its own children: the page asks the platform's script to
+        mark each text section complete after the delay (defect 3)."""
+        import re
+        from completion.waffle import ENABLE_COMPLETION_TRACKING_SWITCH
+        from edx_toggles.toggles.testutils import override_waffle_switch
+        with override_waffle_switch(ENABLE_COMPLETION_TRACKING_SWITCH, True):
+            page = self.render(self.unit.location).content.decode()
+        html_children = [k for k in self.store.get_item(self.module.location).children if k.block_type == "html"]
+        marked = [k for k in html_children if re.search(
+            rf'<div [^>]*data-mark-completed-on-view-after-delay[^>]*data-usage-id="{re.escape(str(k))}"', page)]
+        assert marked == html_children[:1]  # the visible section; the staff-only one is not there at all
+
     def test_course_staff_see_the_staff_only_child(self):
         self.sign_in(self.staff())
         response = self.render(self.unit.location)

@@ -1,7 +1,11 @@
-"""The only place the access app touches Open edX itself: course roles and enrolments. Each
+"""The only place the access app touches Open edX itself (besides insight/openedx.py, the insight
+pages' learner results): course roles, enrolments, the users' language and the LMS's address. Each
 function imports the platform's code when called and does nothing outside Open edX (the demo,
 the tests), so the app runs anywhere and needs no platform to install."""
 import logging
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +37,34 @@ def unenrol(user, course_id):
     CourseEnrollment.unenroll(user, _course_key(course_id))
     log.info("lmd_access: unenrolled user %s from %s after revocation", user.pk, course_id)
     return True
+
+
+def user_languages(users):
+    """{user id: language code} of the users who chose one (e-mails are written in it): Open
+    edX's `pref-lang` preference, in one query. Outside Open edX, the function named by
+    settings.LMD_ACCESS_USER_LANGUAGES (given the ids; the demo's: the language each account
+    last used), or nothing."""
+    ids = [user.pk for user in users]
+    try:
+        from openedx.core.djangoapps.user_api.models import UserPreference
+    except ImportError:
+        hook = getattr(settings, "LMD_ACCESS_USER_LANGUAGES", None)
+        return import_string(hook)(ids) if hook and ids else {}
+    return dict(UserPreference.objects.filter(user_id__in=ids, key="pref-lang").values_list("user_id", "value"))
+
+
+def site_url():
+    """The address e-mails link to: settings.LMD_ACCESS_SITE_URL, else the LMS's own."""
+    return (getattr(settings, "LMD_ACCESS_SITE_URL", "") or getattr(settings, "LMS_ROOT_URL", "")
+            or "http://localhost").rstrip("/")
+
+
+def course_url(course_id):
+    """Where an approved officer starts the course: the learning front end's course home in Open
+    edX; elsewhere settings.LMD_ACCESS_COURSE_URL ("{course_id}" is replaced) on this site."""
+    try:
+        from openedx.features.course_experience.url_helpers import get_learning_mfe_home_url
+    except ImportError:
+        path = getattr(settings, "LMD_ACCESS_COURSE_URL", "/courses/{course_id}/").replace("{course_id}", str(course_id))
+        return path if path.startswith(("http://", "https://")) else site_url() + path
+    return get_learning_mfe_home_url(course_key=_course_key(course_id), url_fragment="home")

@@ -7,8 +7,11 @@ from .services import coordinated_administrations
 PAGE_SIZE = 100
 
 
-def coordinator_requests(user, status="", course="", search=""):
-    rows = (EnrolmentRequest.objects.filter(administration_id__in=coordinated_administrations(user))
+def coordinator_requests(user, status="", course="", search="", admins=None):
+    """The requests of the administrations `user` coordinates today (`admins`, when the caller
+    has just read them)."""
+    admins = coordinated_administrations(user) if admins is None else admins
+    rows = (EnrolmentRequest.objects.filter(administration_id__in=admins)
             .select_related("officer", "course", "administration", "decided_by"))
     if status:
         rows = rows.filter(status=status)

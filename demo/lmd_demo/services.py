@@ -7,6 +7,7 @@ import json
 from django.contrib.auth import get_user_model
 from workbench.models import XBlockState
 from workbench.runtime import WorkbenchDjangoKeyValueStore
+from xblock.fields import Scope
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import KvsFieldData
 
@@ -62,12 +63,23 @@ class RequestKeyValueStore(WorkbenchDjangoKeyValueStore):
         for record, state in changed.values():
             record.state = self._to_json_str(state)
             record.save(update_fields=["state"])
+        self._touched(update_dict)
 
     def delete(self, key):
         record, state = self._row(key)
         del state[key.field_name]
         record.state = self._to_json_str(state)
         record.save(update_fields=["state"])
+        self._touched([key])
+
+    @staticmethod
+    def _touched(keys):
+        """A learner's state changed: when, as StudentModule.modified says it in Open edX (the
+        facilitators' and coordinators' "last activity")."""
+        from .runtime import touch
+        for learner_block in {(key.user_id, key.block_scope_id) for key in keys
+                              if key.scope == Scope.user_state and key.user_id is not None}:
+            touch(*learner_block)
 
 
 class DemoFieldData(KvsFieldData):

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[:2],
     "django.middleware.locale.LocaleMiddleware",
     *MIDDLEWARE[2:],
+    "lmd_demo.languages.RememberLanguageMiddleware",  # the language e-mails to the account are written in
     "lmd_demo.middleware.BusyDatabaseMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
@@ -127,6 +128,13 @@ WORKBENCH["services"]["user"] = "lmd_demo.services.DemoUserService"  # noqa: F40
 WORKBENCH["services"]["field-data"] = "lmd_demo.services.DemoFieldData"  # noqa: F405
 WORKBENCH["services"]["lmd_user_states"] = "lmd_demo.user_states.DemoUserStates"  # noqa: F405
 LMD_COURSE_ID = "course-v1:LMD+LMD101+2026"
+# The access app's insight pages read learner results from the workbench's state rows here (in
+# Open edX, from the platform's own records), and its e-mails reach each account in the language
+# it last used (Open edX: the `pref-lang` preference), with links to this site.
+LMD_ACCESS_RESULTS = "lmd_demo.insight_results.WorkbenchResults"
+LMD_ACCESS_USER_LANGUAGES = "lmd_demo.languages.languages_of"
+LMD_ACCESS_SITE_URL = os.environ.get("LMD_SITE_URL", "http://127.0.0.1:8000")
+LMD_ACCESS_COURSE_URL = "/course/"
 # The national server's course: a course imported with `lmd import` (or a folder of module
 # files) instead of the LMD course, and the member's overlay (customizations, national modules,
 # translations). Unset: the LMD course as published.

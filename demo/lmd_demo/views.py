@@ -10,12 +10,12 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from xblock.django.request import django_to_webob_request, webob_to_django_response
-from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
 
 from .course_block import course_description, demo_course, scenario_ids
 from .fragments import page_parts, style_hashes
 from .permissions import staff_only
+from .runtime import DemoRuntime
 from .workbench_gate import block_or_404
 
 
@@ -41,7 +41,7 @@ def _module_block(user, number):
     if number not in ids:
         raise Http404("No such module")
     scenario = get_scenarios()[ids[number]]
-    return WorkbenchRuntime(user.username).get_block(scenario.usage_id)
+    return DemoRuntime(user.username).get_block(scenario.usage_id)
 
 
 @login_required
@@ -81,7 +81,7 @@ def block_handler(request, usage_id, handler_slug, suffix=""):
     """The workbench's handler view, but the learner is the session's user."""
     if not _may_take_course(request.user):
         return HttpResponseForbidden(translation.gettext("No access to this course"))
-    block = block_or_404(WorkbenchRuntime(request.user.username), usage_id)
+    block = block_or_404(DemoRuntime(request.user.username), usage_id)
     webob_request = django_to_webob_request(request)
     webob_request.path_info_pop()
     webob_request.path_info_pop()

@@ -20,12 +20,13 @@ from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 from django.views.static import serve as media_serve
 from workbench import views as workbench_views
-from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import get_scenarios
+from xblock.django.request import django_to_webob_request, webob_to_django_response
 from xblock.exceptions import NoSuchUsage
 
 from .fragments import page_parts
 from .permissions import is_staff, refuse, staff_only
+from .runtime import DemoRuntime
 
 
 def workbench_open(request):
@@ -83,11 +84,22 @@ def scenario(request, scenario_id, view_name="student_view", template=None):
     except KeyError:
         raise Http404(_("No such scenario")) from None
     student_id = request.GET.get("student", "student_1")
-    block = WorkbenchRuntime(student_id).get_block(item.usage_id)
+    block = DemoRuntime(student_id).get_block(item.usage_id)
     frag = block.render(view_name, {"activate_block_id": request.GET.get("activate_block_id")})
     return render(request, "lmd_demo/workbench_block.html", {
         "scenario": item, "student_id": student_id, "bare": template is not None,
         **page_parts(frag, request.csp_nonce)})
+
+
+def handler(request, usage_id, handler_slug, suffix="", authenticated=True):
+    """The workbench's handler view on the demo's runtime (which keeps the grade and completion
+    events a block publishes, as the course pages' handlers do)."""
+    runtime = DemoRuntime(request.GET.get("student", "student_1") if authenticated else "none")
+    block = runtime.get_block(usage_id)
+    webob_request = django_to_webob_request(request)
+    webob_request.path_info_pop()
+    webob_request.path_info_pop()
+    return webob_to_django_response(block.runtime.handle(block, handler_slug, webob_request, suffix))
 
 
 @csrf_protect
@@ -103,7 +115,7 @@ ROUTES = {
     # the workbench's view: what the demo serves in its place (None: not served)
     workbench_views.index: None,  # "/" is the course home; the index is at /workbench/
     workbench_views.show_scenario: open_workbench_only(not_found(scenario)),
-    workbench_views.handler: open_workbench_only(not_found(workbench_views.handler)),
+    workbench_views.handler: open_workbench_only(not_found(handler)),
     workbench_views.aside_handler: open_workbench_only(not_found(workbench_views.aside_handler)),
     # Files of the blocks' packages: no database, so no transaction (which holds SQLite's write lock).
     workbench_views.package_resource: transaction.non_atomic_requests(workbench_views.package_resource),

@@ -99,14 +99,28 @@ def test_plugin_settings_install_the_gate():
         "lmd_access.filters.RequireApprovedRequest"]
 
 
-@pytest.mark.parametrize("size", [30, 300])
-def test_dashboard_and_bulk_approval_queries_do_not_grow(world, size, client, django_assert_max_num_queries):
+def test_dashboard_and_bulk_approval_queries_do_not_grow(world, client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from lmd_access.models import EnrolmentRequest as R
-    R.objects.bulk_create([R(officer=world.staff, administration=world.east, course=world.course, position="p",
-                             unit="u", justification="j", status="rejected", pending_guard=None) for _ in range(size)])
+
+    def closed(size):
+        R.objects.bulk_create([R(officer=world.staff, administration=world.east, course=world.course, position="p",
+                                 unit="u", justification="j", status="rejected", pending_guard=None)
+                               for _ in range(size)])
+
+    def dashboard_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/access/coordinator/").status_code == 200
+        return len(queries)
+
     client.force_login(world.coord)
-    with django_assert_max_num_queries(12):
-        assert client.get("/access/coordinator/").status_code == 200
+    client.get("/access/coordinator/")  # the first request of a session also saves its language
+    closed(30)
+    small = dashboard_queries()
+    closed(270)
+    assert dashboard_queries() == small <= 14
     ids = list(R.objects.filter(status="pending").values_list("pk", flat=True))
     with django_assert_max_num_queries(12):
         services.decide(world.coord, ids, True, "")
@@ -118,7 +132,7 @@ def test_mail_on_new_requests_decisions_and_daily_digest(world, mailoutbox):
     from lmd_access.models import CoordinatorRegistration
     services.decide(world.coord, [world.request.pk], False, "Full cohort.")
     decision = mailoutbox[-1]
-    assert decision.to == ["oe@example.org"] and "rejected" in decision.subject and decision.body == "Full cohort."
+    assert decision.to == ["oe@example.org"] and "rejected" in decision.subject and "Full cohort." in decision.body
     assert any(m.to == ["ce@example.org"] and "New request" in m.subject for m in mailoutbox)
     CoordinatorRegistration.objects.filter(user=world.coord).update(daily_digest=True)
     before = len(mailoutbox)

@@ -1,4 +1,5 @@
-"""A coordinator approves in bulk, in real Chromium, with the keyboard-reachable form."""
+"""A coordinator approves in bulk, in real Chromium, with the keyboard-reachable form, confirming
+the bulk decision on the page that lists what they selected."""
 import pytest
 
 from lmd_access.models import EnrolmentRequest
@@ -17,6 +18,10 @@ def test_coordinator_approves_in_bulk(page, live_server, world):
     assert serious_violations(page, "main") == []
     for box in page.locator("input[name=ids]").all():
         box.check()
+    page.click("button[value=approve]")
+    page.locator("h1", has_text="Approve these 2 requests?").wait_for()
+    assert set(EnrolmentRequest.objects.values_list("status", flat=True)) == {"pending"}  # not before confirming
+    assert serious_violations(page, "main") == []
     page.click("button[value=approve]")
     page.locator(".messages", has_text="2 requests decided").wait_for()
     assert set(EnrolmentRequest.objects.values_list("status", flat=True)) == {"approved"}

@@ -1,0 +1,32 @@
+"""The demo's XBlock runtime: the workbench's, plus what Open edX's LMS does with the events a
+block publishes. A "grade" event is kept as the block's score and a "completion" event as its
+completion (lmd_demo.models.BlockActivity), where the LMS writes StudentModule.grade and the
+completion service's BlockCompletion. The workbench only logs them."""
+from django.utils import timezone
+from workbench.runtime import WorkbenchRuntime
+
+from .models import BlockActivity
+
+
+class DemoRuntime(WorkbenchRuntime):
+    def publish(self, block, event_type, event_data):
+        super().publish(block, event_type, event_data)
+        if self.user_id is None or event_type not in ("grade", "completion"):
+            return
+        now = timezone.now()
+        touch(self.user_id, block.scope_ids.usage_id, now)
+        rows = BlockActivity.objects.filter(username=str(self.user_id), usage_id=str(block.scope_ids.usage_id))
+        if event_type == "grade":
+            possible = event_data.get("max_value") or 0
+            if possible > 0:
+                rows.update(score=min(1.0, max(0.0, event_data.get("value", 0) / possible)))
+        elif (event_data.get("completion") or 0) >= 1.0:
+            rows.filter(completed_at__isnull=True).update(completed_at=now)
+
+
+def touch(username, usage_id, when=None):
+    """The learner's state of this block changed now: one upsert."""
+    when = when or timezone.now()
+    BlockActivity.objects.bulk_create(
+        [BlockActivity(username=str(username), usage_id=str(usage_id), modified=when)],
+        update_conflicts=True, unique_fields=["username", "usage_id"], update_fields=["modified"])

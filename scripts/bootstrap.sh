@@ -8,19 +8,7 @@ VENV=${VENV:-.venv}
 PYTHON=${PYTHON:-python3}
 WANT_DEBS=${WANT_DEBS:-"chromium gettext zip unzip mariadb-server libmariadb-dev pkg-config"}
 
-missing=()
-for pkg in $WANT_DEBS; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "bootstrap: installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "bootstrap: please install Debian packages: ${missing[*]} (not root, so not installing)" >&2
-  fi
-fi
+bash scripts/debs.sh bootstrap $WANT_DEBS
 
 stamp="$VENV/.lmd-installed"
 # pip and the packages' build steps are chatty (deprecation notices by the hundred): their output

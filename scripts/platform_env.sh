@@ -34,19 +34,7 @@ mkdir -p "$CACHE"
 # Debian packages the platform's requirements build against (as root only).
 DEBS="build-essential pkg-config default-libmysqlclient-dev libxmlsec1-dev libxml2-dev libxslt1-dev
       libjpeg-dev zlib1g-dev libffi-dev libssl-dev gettext libgeos-dev"
-missing=()
-for pkg in $DEBS; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ]; then
-    log "installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    log "missing Debian packages (not root, not installing): ${missing[*]}"
-  fi
-fi
+bash "$ROOT/scripts/debs.sh" platform-env $DEBS
 
 # 1. A writable copy of the source (pip -e and the platform's tests write into it).
 src_sig=$(cd "$SRC" && find . -path ./node_modules -prune -o -type f -printf '%P %s %T@\n' | sort | sha256sum | cut -c1-16)

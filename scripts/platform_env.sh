@@ -27,8 +27,15 @@ SRC="$(cd "$LMD_PLATFORM_SRC" && pwd)"
 CACHE="${LMD_PLATFORM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lmd-xblocks/platform}"
 PYTHON="${PYTHON:-python3}"
 log() { echo "platform-env: $*" >&2; }
-# pip warns once per package about this machine's empty mirror folders: keep real messages only.
-pip_quiet() { "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
+# pip and the packages' build steps are chatty (hundreds of deprecation notices): their output goes
+# to a log in the cache, shown only when a step fails.
+pip_quiet() {
+  if ! "$@" >>"$CACHE/install.log" 2>&1; then
+    tail -n 40 "$CACHE/install.log" >&2
+    log "'$*' failed; the whole log is $CACHE/install.log"
+    exit 1
+  fi
+}
 mkdir -p "$CACHE"
 
 # Debian packages the platform's requirements build against (as root only).

@@ -85,6 +85,16 @@ def test_facilitator_resets_a_learners_attempts_through_the_quiz_rule(quiz_taken
     assert state["attempts"] == 1  # the learner takes it again
 
 
+@pytest.mark.parametrize("username", ["officer1", "coord_eastland", "coord_former", None])
+def test_only_course_staff_may_reset_attempts(quiz_taken, username):
+    client = signed_in(username) if username else Client(HTTP_HOST="127.0.0.1")
+    response = client.post(f"/access/staff/{quiz_taken['course']}/learners/officer1/reset/", {"quiz": "m01-quiz"})
+    assert response.status_code == 403
+    from workbench.runtime import WorkbenchRuntime
+    block = WorkbenchRuntime("officer1").get_block(quiz_taken["usage_id"])
+    assert (block.attempts, block.passed) == (2, True) and not AttemptReset.objects.exists()
+
+
 @pytest.mark.parametrize("quiz", ["m01-rp", "nope", "", "m01-quiz\x00"])
 def test_a_reset_of_something_that_is_not_a_quiz_is_refused(quiz_taken, quiz):
     response = signed_in("facilitator").post(f"/access/staff/{quiz_taken['course']}/learners/officer1/reset/",

@@ -133,11 +133,29 @@ def content_stats(locale, root=ROOT):
 
 def glossary(locale, root=ROOT):
     """{English term: the agreed translation} from translations/glossary/<language>.csv."""
+    return {row["term"].lower(): row["translation"] for row in _glossary_rows(locale, root)
+            if not row["term"].startswith(("^", "!"))}
+
+
+def _glossary_rows(locale, root=ROOT):
     path = Path(root) / "glossary" / f"{locale.split('_')[0]}.csv"
     if not path.exists():
-        return {}
+        return []
     with open(path, encoding="utf-8") as handle:
-        return {row["term"].lower(): row["translation"] for row in csv.DictReader(handle)}
+        return list(csv.DictReader(handle))
+
+
+def openings(locale, root=ROOT):
+    """{English opening: agreed opening}: glossary rows "^Correct.,Exact." (a quiz feedback's
+    verdict reads the same in every module)."""
+    return {row["term"][1:]: row["translation"] for row in _glossary_rows(locale, root) if row["term"].startswith("^")}
+
+
+def avoided(locale, root=ROOT):
+    """{word: the word to write instead}: glossary rows "!coste,costo" (the declared variety of the
+    language, or a term the translators dropped)."""
+    return {row["term"][1:].lower(): row["translation"] for row in _glossary_rows(locale, root)
+            if row["term"].startswith("!")}
 
 
 REVIEWED = "glossary: reviewed"
@@ -159,9 +177,9 @@ def glossary_warnings(root=ROOT):
     ("release" of a person, not of goods) writes the translator comment "glossary: reviewed"."""
     warnings = []
     for locale in locales(root):
-        # Longest first: a term inside a longer one ("clearance" in "post-clearance audit") is
+        # Longest first: a term inside a longer one ("clearance" in "post-clearance audit") is A term counts in the plural too.
         # checked as part of the longer term only.
-        terms = [(term, agreed, re.compile(rf"\b{re.escape(term)}\b"))
+        terms = [(term, agreed, re.compile(rf"\b{re.escape(term)}(?:s|es)?\b"))
                  for term, agreed in sorted(glossary(locale, root).items(), key=lambda item: -len(item[0]))]
         paths = [ui_po(root, locale), *sorted((Path(root) / "content" / locale).glob("*.po"))]
         for path in paths:
@@ -176,6 +194,29 @@ def glossary_warnings(root=ROOT):
                     # a term kept verbatim in the translation is a name (an account, a product)
                     if not _uses(target, agreed) and term not in target:
                         warnings.append(f"{path}:{entry.linenum}: glossary: '{term}' is '{agreed}' in {locale}")
+    return warnings
+
+
+def usage_warnings(root=ROOT):
+    """'file:line: ...' where a translation opens otherwise than agreed (quiz feedback: "Exact."
+    in every module) or uses a word the glossary says to avoid (the language's declared variety:
+    "costo", not "coste")."""
+    warnings = []
+    for locale in locales(root):
+        opening, avoid = openings(locale, root), avoided(locale, root)
+        words = {word: re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE) for word in avoid}
+        for path in [ui_po(root, locale), *sorted((Path(root) / "content" / locale).glob("*.po"))]:
+            for entry in polib.pofile(str(path)).translated_entries():
+                if REVIEWED in (entry.tcomment or ""):
+                    continue
+                for english, agreed in opening.items():
+                    if entry.msgid.startswith(english) and not entry.msgstr.startswith(agreed):
+                        warnings.append(f"{path}:{entry.linenum}: glossary: a text opening {english!r} opens "
+                                        f"{agreed!r} in {locale}")
+                for word, pattern in words.items():
+                    if pattern.search(entry.msgstr):
+                        warnings.append(f"{path}:{entry.linenum}: glossary: write {avoid[word]!r}, not {word!r}, in "
+                                        f"{locale}")
     return warnings
 
 
@@ -194,6 +235,68 @@ def consistency_warnings(root=ROOT, longest=80):
                 if reference[0] != entry.msgstr:
                     warnings.append(f"{path}:{entry.linenum}: consistency: {entry.msgid!r} is "
                                     f"{reference[0]!r} in {reference[1]}, {entry.msgstr!r} here")
+    return warnings
+
+
+NUMBER_STYLES = "number-formats.csv"  # in glossary/: each language's decimal sign, digit grouping, percent
+NON_BREAKING = "\u00a0\u202f"
+REFERENCE = re.compile(r"(?:article|artículo|standard|norma|norme|section|sección|chapter|capítulo|chapitre|annex|"
+                       r"anexo|annexe|module|módulo|paragraph|párrafo|paragraphe|rule|regla|règle|version|versión|"
+                       r"step|étape|paso|q|[A-Z]{2,})\W{0,3}$|(?:^|[.:]\s+)$", re.IGNORECASE)  # or a numbered paragraph
+
+
+def number_styles(root=ROOT):
+    """{language: {"decimal": ",", "group": NBSP, "percent": NBSP + "%"}} from glossary/number-formats.csv."""
+    path = Path(root) / "glossary" / NUMBER_STYLES
+    if not path.exists():
+        return {}
+    unescape = lambda value: value.encode("ascii", "backslashreplace").decode("unicode_escape")  # noqa: E731
+    with open(path, encoding="utf-8") as handle:
+        return {row["language"]: {key: unescape(row[key]) for key in ("decimal", "group", "percent")}
+                for row in csv.DictReader(handle)}
+
+
+def _is_space(text):
+    return bool(text) and all(c in NON_BREAKING for c in text)
+
+
+def _number_problems(text, style):
+    """What in `text` breaks the language's number style (numbers that cite a reference, such as
+    "Article 7.6", are not amounts and are left alone)."""
+    problems = []
+    for match in re.finditer(r"(?<![\d.,])(\d{1,3})([,. \u00a0\u202f])(\d{3})(?:\2\d{3})*(?![\d])", text):
+        separator = match.group(2)
+        if separator == style["decimal"] or REFERENCE.search(text[:match.start()]):
+            continue  # 1,500 in French is one and a half: a decimal
+        if separator == style["group"] or _is_space(separator) and _is_space(style["group"]):
+            continue
+        problems.append(f"digit grouping {match.group(0)!r}: group thousands with {style['group']!r}")
+    for match in re.finditer(r"(?<![\d.,])\d+([.,])\d{1,2}(?![\d.,])", text):
+        if match.group(1) != style["decimal"] and not REFERENCE.search(text[:match.start()]):
+            problems.append(f"decimal sign in {match.group(0)!r}: write {style['decimal']!r}")
+    wanted = style["percent"][:-1]
+    for match in re.finditer(r"(?:\d|\{\w+\}|%\(\w+\)s)([ \u00a0\u202f]?)%(?!\()", text):
+        spacing = match.group(1)
+        if not (spacing == wanted or _is_space(spacing) and _is_space(wanted)):
+            problems.append(f"percent sign in {match.group(0)!r}: write {style['percent']!r} after the number")
+    return problems
+
+
+def number_warnings(root=ROOT):
+    """'file:line: numbers: ...' where a translation writes numbers other than its language's style
+    (glossary/number-formats.csv): one decimal sign, one way of grouping thousands, one percent."""
+    warnings = []
+    styles = number_styles(root)
+    for locale in locales(root):
+        style = styles.get(locale) or styles.get(locale.split("_")[0])
+        if not style:
+            continue
+        for path in [ui_po(root, locale), *sorted((Path(root) / "content" / locale).glob("*.po"))]:
+            for entry in polib.pofile(str(path)).translated_entries():
+                texts = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+                for text in texts:
+                    for problem in _number_problems(TAG.sub(" ", text), style):
+                        warnings.append(f"{path}:{entry.linenum}: numbers: {problem}")
     return warnings
 
 

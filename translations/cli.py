@@ -51,10 +51,11 @@ def _update(args):
 
 def _check(args):
     problems = catalogs.check(args.root)
-    warnings = catalogs.glossary_warnings(args.root) + catalogs.consistency_warnings(args.root)
+    warnings = (catalogs.glossary_warnings(args.root) + catalogs.usage_warnings(args.root)
+                + catalogs.consistency_warnings(args.root) + catalogs.number_warnings(args.root))
     for line in problems + warnings:
         print(line)
-    print(f"{len(problems)} problem(s), {len(warnings)} glossary or consistency warning(s)")
+    print(f"{len(problems)} problem(s), {len(warnings)} glossary, consistency or number warning(s)")
     return 1 if problems else 0
 
 

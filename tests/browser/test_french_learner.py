@@ -12,7 +12,7 @@ def test_quiz_in_french_including_script_feedback(page, live_server):
     page.goto(f"{live_server.url}/scenario/{scenario_id}/?student=fr1")
     quiz = page.locator(".lmd-quiz")
     assert quiz.locator(".lmd-submit").inner_text() == "Envoyer les réponses"
-    assert "seuil de réussite 70 %" in quiz.locator(".lmd-meta").inner_text()
+    assert "seuil de réussite 70\u00a0%" in quiz.locator(".lmd-meta").inner_text()
     for fieldset in quiz.locator(".lmd-question").all():
         inputs = fieldset.locator("input").all()
         if inputs:
@@ -20,7 +20,7 @@ def test_quiz_in_french_including_script_feedback(page, live_server):
     quiz.locator(".lmd-submit").click()
     quiz.locator(".lmd-status", has_text="Votre note").wait_for()
     assert "Tentatives restantes\u00a0: 2." in quiz.locator(".lmd-status").inner_text()
-    assert quiz.locator(".lmd-verdict").first.inner_text() in ("Correct", "Incorrect", "Partiellement correct")
+    assert quiz.locator(".lmd-verdict").first.inner_text() in ("Exact", "Inexact", "Partiellement exact")
 
 
 def test_role_play_and_case_study_in_spanish(page, live_server):

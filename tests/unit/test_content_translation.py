@@ -1,5 +1,6 @@
 """Course content through catalogs: every string with its context, a partial translation falls
 back to English, a broken or hostile translation is not used, and a localized export builds."""
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -144,3 +145,41 @@ def test_spanish_olx_export_names_the_course_and_its_chapters_in_spanish():
     assert 'display_name="Desarrollo del Liderazgo y la Gestión"' in course
     chapter = next(v.decode() for k, v in files.items() if k.startswith("chapter/m09"))
     assert 'display_name="Módulo 9: ' in chapter
+
+
+def test_check_catches_inconsistent_terms_variety_and_number_formats(tmp_path):
+    """Issue 16: the terms the reviewers harmonized stay harmonized (inspección, comisionado,
+    Exact/Inexact, tableau de service, one name for the programme), the declared Spanish variety
+    holds, and numbers follow each language's style (glossary/number-formats.csv)."""
+    assert catalogs.glossary_warnings(ROOT) == [] and catalogs.usage_warnings(ROOT) == []
+    assert catalogs.number_warnings(ROOT) == []
+    root = tmp_path / "translations"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("*.mo", "__pycache__", "*.py"))
+
+    def plant(locale, module, where, edit):
+        path = root / "content" / locale / f"{module}.po"
+        po = polib.pofile(str(path))
+        entry = next(e for e in po if where(e))
+        entry.msgstr = edit(entry.msgstr)
+        po.save(str(path))
+        return entry
+
+    plant("es", "02-modern-customs", lambda e: e.msgstr.count("inspec") == 1 and "inspección física" in e.msgstr,
+          lambda s: s.replace("inspección física", "examen físico"))
+    plant("es", "10-negotiation", lambda e: "comisionado" in e.msgstr.lower() and "ommissioner" in e.msgid,
+          lambda s: s.replace("comisionado", "comisario").replace("Comisionado", "Comisario"))
+    plant("fr", "05-leadership", lambda e: e.msgstr.startswith("Exact."), lambda s: "Correct." + s[len("Exact."):])
+    plant("fr", "10-negotiation", lambda e: "tableau de service" in e.msgstr, lambda s: s.replace("tableau de service",
+                                                                                                   "planning"))
+    plant("es", "11-communication", lambda e: "costo" in e.msgstr, lambda s: s.replace("costo", "coste"))
+    plant("es", "04-self-evaluation", lambda e: "\u00a0%" in e.msgstr, lambda s: s.replace("\u00a0%", "%"))
+    plant("es", "02-modern-customs", lambda e: "148\u00a0000" in e.msgstr, lambda s: s.replace("148\u00a0000", "148.000"))
+    plant("fr", "09-integrity", lambda e: "," in e.msgstr and re.search(r"\d,\d", e.msgstr) is not None,
+          lambda s: re.sub(r"(\d),(\d)", r"\1.\2", s, count=1))
+    warnings = "\n".join(catalogs.glossary_warnings(root) + catalogs.usage_warnings(root)
+                         + catalogs.number_warnings(root))
+    for expected in ("'examination' is 'inspección' in es", "write 'comisionado', not 'comisario'",
+                     "opening 'Correct.' opens 'Exact.' in fr", "'roster' is 'tableau de service' in fr",
+                     "write 'costo', not 'coste'", "percent sign in", "digit grouping '148.000'",
+                     "decimal sign in"):
+        assert expected in warnings, expected

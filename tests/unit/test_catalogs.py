@@ -171,3 +171,18 @@ def test_durations_read_in_the_language_of_the_page():
                                     ("en", "90 minutes", "1.5 hours"), ("fr", "une journée", "une journée")):
         with translation.override(language):
             assert localized_duration(source, translation.ngettext, language) == shown, (language, source)
+
+
+def test_translators_kit_is_complete():
+    """translations/STYLE.md (register, numbers, place names, variety, customs terms, reviewing a
+    module), a blank glossary of the terms French and Spanish agree on, each language's numbers."""
+    import csv
+    guide = (ROOT / "STYLE.md").read_text(encoding="utf-8")
+    for heading in ("## Register", "## Numbers", "## Place names", "## Variety", "## Customs terms",
+                    "## Reviewing a module"):
+        assert heading in guide, heading
+    with open(ROOT / "glossary" / "template.csv", encoding="utf-8") as handle:
+        template = list(csv.DictReader(handle))
+    agreed = set(catalogs.glossary("fr", ROOT)) & set(catalogs.glossary("es", ROOT))
+    assert {row["term"].lower() for row in template} == agreed and all(not row["translation"] for row in template)
+    assert set(catalogs.number_styles(ROOT)) == {"fr", "es"}

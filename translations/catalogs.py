@@ -161,6 +161,11 @@ def avoided(locale, root=ROOT):
 REVIEWED = "glossary: reviewed"
 
 
+def _translation(entry):
+    """The translation of an entry, every plural form of it included."""
+    return " ".join(entry.msgstr_plural.values()) if entry.msgid_plural else entry.msgstr
+
+
 def _uses(target, agreed):
     """Whether `target` uses the agreed translation, allowing for inflection: each word of more
     than three letters appears by its stem (declaración/declaraciones, directeur/directrice
@@ -186,7 +191,7 @@ def glossary_warnings(root=ROOT):
             for entry in polib.pofile(str(path)).translated_entries():
                 if REVIEWED in (entry.tcomment or ""):
                     continue
-                source, target = PLACEHOLDER.sub("", entry.msgid).lower(), entry.msgstr.lower()
+                source, target = PLACEHOLDER.sub("", entry.msgid).lower(), _translation(entry).lower()
                 for term, agreed, found in terms:
                     if not found.search(source):
                         continue
@@ -214,7 +219,7 @@ def usage_warnings(root=ROOT):
                         warnings.append(f"{path}:{entry.linenum}: glossary: a text opening {english!r} opens "
                                         f"{agreed!r} in {locale}")
                 for word, pattern in words.items():
-                    if pattern.search(entry.msgstr):
+                    if pattern.search(_translation(entry)):
                         warnings.append(f"{path}:{entry.linenum}: glossary: write {avoid[word]!r}, not {word!r}, in "
                                         f"{locale}")
     return warnings

@@ -16,7 +16,7 @@ def test_template_covers_python_templates_js_tables_and_plurals():
     assert "You have no attempts left." in ids              # Python handler error and SCORM runtime
     plural = next(e for e in catalog if e.msgid == "%(n)s question")
     assert plural.msgid_plural == "%(n)s questions" and "python-format" in plural.flags
-    assert "Requests from your administration" in ids       # the access app's templates
+    assert "Your access requests" in ids                    # the access app's templates
 
 
 def test_msgfmt_accepts_the_template(tmp_path):

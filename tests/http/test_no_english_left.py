@@ -77,6 +77,13 @@ def _script_strings(source):
     return " | ".join(m.group(2) for m in re.finditer(r"(['\"])((?:\\.|(?!\1).)*)\1", source))
 
 
+@pytest.fixture(autouse=True)
+def english_after():
+    """The test client's requests leave their language active in the thread: reset it."""
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo_users():
     from django.contrib.auth import get_user_model

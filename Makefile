@@ -16,7 +16,7 @@ demo: setup
 	@$(BIN)/django-admin migrate --run-syncdb --noinput -v 0
 	@$(BIN)/django-admin lmd_demo_seed
 	@echo "LMD demo on http://127.0.0.1:8000/  (Ctrl-C to stop)"
-	@$(BIN)/django-admin runserver 127.0.0.1:8000 --noreload
+	@$(BIN)/django-admin lmd_demo_serve 127.0.0.1:8000
 
 # A member administration's national server: the Secretariat issues a licence, Eastland exports
 # the licensed course, imports it, adds a national module; the demo then serves Eastland's course.

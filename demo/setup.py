@@ -17,6 +17,14 @@ setup(
         # Sign-in rate limiting: failures kept in the database, so every server process shares
         # them; the usual choice for Django sites (Jazzband).
         "django-axes>=8.0,<9",
+        # The server `make demo` runs (lmd_demo_serve): a facilitator may put the demo in front of
+        # a class, and Django's runserver is a development server (it says so) that left 50
+        # learners saving at once with p99 8 s and dropped connections. Waitress (Pylons project)
+        # is a production WSGI server in pure Python, with no C build and no fork: one process
+        # whose threads queue fairly for SQLite's single writer (lmd_demo/db/base.py), with its
+        # own buffering of slow clients. Gunicorn would fork workers that contend for SQLite's
+        # lock across processes, where only SQLite's polling busy handler orders them.
+        "waitress>=3.0,<4",
     ],
     package_data={"": ["templates/**/*", "static/**/*", "national/*", "national/**/*"]},
     entry_points={"xblock.v1": [

@@ -2,6 +2,7 @@
 block publishes. A "grade" event is kept as the block's score and a "completion" event as its
 completion (lmd_demo.models.BlockActivity), where the LMS writes StudentModule.grade and the
 completion service's BlockCompletion. The workbench only logs them."""
+from django.db import connection
 from django.utils import timezone
 from workbench.runtime import WorkbenchRuntime
 
@@ -27,6 +28,8 @@ class DemoRuntime(WorkbenchRuntime):
 def touch(username, usage_id, when=None):
     """The learner's state of this block changed now: one upsert."""
     when = when or timezone.now()
+    # MariaDB/MySQL upsert on any unique key and refuse to be told which (NotSupportedError).
+    target = ["username", "usage_id"] if connection.features.supports_update_conflicts_with_target else None
     BlockActivity.objects.bulk_create(
         [BlockActivity(username=str(username), usage_id=str(usage_id), modified=when)],
-        update_conflicts=True, unique_fields=["username", "usage_id"], update_fields=["modified"])
+        update_conflicts=True, unique_fields=target, update_fields=["modified"])

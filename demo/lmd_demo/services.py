@@ -5,11 +5,12 @@ workbench student ids, and Django staff are course staff (as Open edX reports th
 import json
 
 from django.contrib.auth import get_user_model
-from workbench.models import XBlockState
 from workbench.runtime import WorkbenchDjangoKeyValueStore
 from xblock.fields import Scope
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import KvsFieldData
+
+from .state_rows import save_state, state_row
 
 
 class DemoUserService(UserService):
@@ -32,18 +33,23 @@ class DemoUserService(UserService):
 class RequestKeyValueStore(WorkbenchDjangoKeyValueStore):
     """The workbench's store, reading each row once per runtime (one runtime serves one request)
     and writing each changed row once, as Open edX's field-data cache does. The workbench's own
-    store reads and writes a row for every single field."""
+    store reads and writes a row for every single field, and makes a row on every read.
+
+    Rows are made on the first write only, and through state_rows.state_row(): one row per key
+    even when two first requests of a learner arrive at the same moment (issue 12 item 4)."""
 
     def __init__(self):
         super().__init__()
         self._rows = {}
 
-    def _row(self, key):
+    def _row(self, key, create=False):
+        """(row or None, its fields) for `key`, read once; the row made if `create`."""
         ident = (key.scope, key.block_scope_id, key.user_id)
-        if ident not in self._rows:
-            record = XBlockState.get_for_key(key)
-            self._rows[ident] = (record, json.loads(record.state))
-        return self._rows[ident]
+        cached = self._rows.get(ident)
+        if cached is None or (cached[0] is None and create):
+            record = state_row(key, create=create)
+            cached = self._rows[ident] = (record, json.loads(record.state or "{}") if record is not None else {})
+        return cached
 
     def get(self, key):
         return self._row(key)[1][key.field_name]
@@ -57,19 +63,17 @@ class RequestKeyValueStore(WorkbenchDjangoKeyValueStore):
     def set_many(self, update_dict):
         changed = {}
         for key, value in update_dict.items():
-            record, state = self._row(key)
+            record, state = self._row(key, create=True)
             state[key.field_name] = value
             changed[id(record)] = (record, state)
         for record, state in changed.values():
-            record.state = self._to_json_str(state)
-            record.save(update_fields=["state"])
+            save_state(record, self._to_json_str(state))
         self._touched(update_dict)
 
     def delete(self, key):
         record, state = self._row(key)
-        del state[key.field_name]
-        record.state = self._to_json_str(state)
-        record.save(update_fields=["state"])
+        del state[key.field_name]  # KeyError when there is no such field (or row), as the KVS contract says
+        save_state(record, self._to_json_str(state))
         self._touched([key])
 
     @staticmethod

@@ -26,7 +26,9 @@ MEDIA_URL, MEDIA_ROOT = "/media/", os.path.join(VAR_DIR, "media")
 ROOT_URLCONF = "lmd_demo.urls"
 DATABASES = {
     "default": {
-        "ENGINE": "django.db.backends.sqlite3",
+        # Django's SQLite backend, with the server's writers queued in arrival order for the
+        # write lock (lmd_demo/db/base.py) instead of polling for it in SQLite's busy handler.
+        "ENGINE": "lmd_demo.db",
         "NAME": os.environ.get("LMD_DEMO_DB", os.path.join(VAR_DIR, "lmd-demo.db")),
         # One transaction per request, as Open edX's LMS runs: a handler's field writes commit
         # together (the workbench stores each field as its own row write).
@@ -63,7 +65,7 @@ if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on
 # any middleware or URL (a climbing path was a 500 there, with no security headers). The demo
 # serves static files through one route of its own (lmd_demo.workbench_gate.static_pattern).
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "django.contrib.staticfiles"]
-INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "csp", "axes", *(["lmd_access"] if ACCESS_APP else [])]
+INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "lmd_demo.state_rows", "csp", "axes", *(["lmd_access"] if ACCESS_APP else [])]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",  # nosniff, Referrer-Policy (and HSTS behind HTTPS)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

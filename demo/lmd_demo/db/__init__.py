@@ -1,0 +1,1 @@
+"""The demo's SQLite backend: Django's, with writers taking turns first come, first served."""

@@ -185,7 +185,8 @@ class XmlContentMixin:
                     raise ContentError(_("{element}: {attribute}: {problem}"), element=f"<{node.tag}>",
                                        attribute=f"{name}={value!r}", problem=str(exc)) from exc
                 if isinstance(parsed, float) and not math.isfinite(parsed):  # nan, inf
-                    raise ContentError(f"<{node.tag}> {name}={value!r} is not a finite number.")
+                    raise ContentError(_("{element}: {attribute} is not a finite number."), element=f"<{node.tag}>",
+                                       attribute=f"{name}={value!r}")
                 setattr(self, name, parsed)
 
     def add_platform_settings(self, node):

@@ -27,8 +27,8 @@ def parse_xml_string(text):
     try:
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     except UnicodeEncodeError as exc:  # a lone surrogate, as a JSON "\\ud800" escape gives
-        raise ContentError(f"The XML holds a character that is not text (an unpaired surrogate) at "
-                           f"position {exc.start}.") from None
+        raise ContentError(_("The XML holds a character that is not text (an unpaired surrogate) at "
+                             "position {position}."), position=exc.start) from None
     if len(data) > MAX_XML_BYTES:
         raise ContentError(_("The XML is {size} bytes; the limit is {limit}."), size=len(data), limit=MAX_XML_BYTES)
     try:
@@ -137,7 +137,8 @@ def float_attr(element, name, default, low=None, high=None):
     except ValueError:
         raise ContentError(_("{element}: {attribute} is not a number."), element=where(element), attribute=f"{name}={raw!r}") from None
     if not math.isfinite(value):  # nan, inf, infinity in any case, or 1e999
-        raise ContentError(f"{where(element)}: {name}={raw!r} is not a finite number.")
+        raise ContentError(_("{element}: {attribute} is not a finite number."), element=where(element),
+                           attribute=f"{name}={raw!r}")
     if (low is not None and value < low) or (high is not None and value > high):
         raise ContentError(_("{element}: {attribute} is outside {low}..{high}."), element=where(element),
                            attribute=f"{name}={value}", low=low, high=high)

@@ -91,7 +91,7 @@ def test_french_learner_follows_the_french_course_run(page, live_server):
             quiz_box.locator(f'.lmd-question[data-qid="{other["id"]}"] input').first.check()
     quiz_box.locator(".lmd-submit").click()
     fieldset.locator(".lmd-verdict").wait_for()
-    assert fieldset.locator(".lmd-verdict").inner_text() == "Incorrect"
+    assert fieldset.locator(".lmd-verdict").inner_text() == "Inexact"  # as the feedback opens (issue 16)
     assert fieldset.locator(f'[data-id="{wrong["id"]}"] .lmd-option-feedback').inner_text() == wrong["feedback"]
     assert wrong["feedback"] != next(o for q in english["9"].parts_of("lmd_quiz")[0].data["questions"]
                                      if q["id"] == question["id"] for o in q["options"] if o["id"] == wrong["id"])["feedback"]

@@ -159,7 +159,7 @@ def _progress_data(admins, course):
     if outline is None:
         return None, [], []
     summaries = source.summaries(course.course_id, users)
-    found = standings(outline, summaries, list(requests), source.course_grades(course.course_id, users))
+    found = standings(outline, summaries, list(requests), source.course_grades(course.course_id, users, summaries))
     rows = [{"user": r.officer, "name": r.officer.get_full_name() or r.officer.username, "approved_at": r.decided_at,
              "standing": found[username]} for username, r in requests.items()]
     weekly = over_time([s.completed_at for s in summaries if s.completed_at and s.username in requests], "week")

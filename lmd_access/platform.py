@@ -20,9 +20,13 @@ def is_course_staff(user, course_id):
     Open edX, where only global staff (user.is_staff) count as staff."""
     try:
         from common.djangoapps.student.roles import CourseInstructorRole, CourseStaffRole
+        from opaque_keys import InvalidKeyError
     except ImportError:
         return False
-    key = _course_key(course_id)
+    try:
+        key = _course_key(course_id)
+    except InvalidKeyError:  # a gated course's id mistyped in the admin: nobody is its staff
+        return False
     return CourseStaffRole(key).has_user(user) or CourseInstructorRole(key).has_user(user)
 
 

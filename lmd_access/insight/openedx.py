@@ -30,8 +30,13 @@ def _descendants(block):
 
 class OpenEdxResults:
     def outline(self, course_id):
+        from opaque_keys import InvalidKeyError
         from xmodule.modulestore.django import modulestore
-        course = modulestore().get_course(_course_key(course_id), depth=None)
+        try:
+            key = _course_key(course_id)
+        except InvalidKeyError:  # a gated course's id mistyped in the admin: no such course here
+            return None
+        course = modulestore().get_course(key, depth=None)
         if course is None:
             return None
         modules = []
@@ -87,7 +92,7 @@ class OpenEdxResults:
             "student__username", "module_state_key", "state", "modified")
         return [State(username, block.block_id, _json(state), modified) for username, block, state, modified in rows]
 
-    def course_grades(self, course_id, users):
+    def course_grades(self, course_id, users, summaries=None):
         """{username: percent grade in [0, 1]} from the grades app (learners it has graded)."""
         from django.db.models import OuterRef, Subquery
 

@@ -86,8 +86,11 @@ def standings(outline, summaries, usernames, grades=None):
     return result
 
 
-def period_start(moment, period):
-    day = timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+def period_start(moment, period, zone=None):
+    """The first day of the week (Monday) or month of `moment`, in the site's time zone (`zone`:
+    the caller's, read once for many moments)."""
+    day = moment.astimezone(zone or timezone.get_current_timezone()).date() if timezone.is_aware(moment) \
+        else moment.date()
     return day - timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
 
 
@@ -101,9 +104,9 @@ def over_time(moments, period="week", last=26):
     """[(period start, events in it, cumulative)] from the first event to today (at most the
     `last` periods; the cumulative count includes what came before them). Periods without events
     are kept, so that the line's spacing is time."""
-    counts = defaultdict(int)
+    counts, zone = defaultdict(int), timezone.get_current_timezone()
     for moment in moments:
-        counts[period_start(moment, period)] += 1
+        counts[period_start(moment, period, zone)] += 1
     if not counts:
         return []
     day, end = min(counts), period_start(timezone.now(), period)

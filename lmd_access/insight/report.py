@@ -77,9 +77,10 @@ def _months(course, summaries, approved, k):
     for row in (RequestTransition.objects.filter(request__course=course, to_status=EnrolmentRequest.APPROVED)
                 .annotate(month=TruncMonth("at")).values("month").annotate(n=Count("id")).order_by()):
         table[_day(row["month"])]["approvals"] += row["n"]
+    zone = timezone.get_current_timezone()
     for item in summaries:
         if item.completed_at and item.username in approved:
-            table[period_start(item.completed_at, "month")]["completions"] += 1
+            table[period_start(item.completed_at, "month", zone)]["completions"] += 1
     return [(month, {name: count(table[month][name], k) for name in ("requests", "approvals", "completions")})
             for month in sorted(table)]
 

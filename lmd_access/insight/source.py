@@ -9,7 +9,9 @@ data below; no copy of learner results is ever kept by the access app.
     learners(course_id)                 a User queryset: the learners of the course
     summaries(course_id, users)         per learner and activity: score, completion, last change
     states(course_id, users, url_names) per learner and activity: the block's own user state
-    course_grades(course_id, users)     {username: course grade in [0, 1]}
+    course_grades(course_id, users, summaries=None)
+                                        {username: course grade in [0, 1]} (a source that computes
+                                        grades from the summaries uses those it is given)
     reset_quiz_attempts(course_id, user, url_name)
 
 `users` is always a User queryset, so that the platform's tables are filtered by a subquery in

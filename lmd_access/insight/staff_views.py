@@ -53,8 +53,9 @@ def learners(request, course):
                                    | Q(last_name__icontains=search) | Q(email__icontains=search))
     page = Paginator(everyone, PAGE_SIZE).get_page(request.GET.get("page"))
     users = get_user_model().objects.filter(pk__in=[u.pk for u in page])
-    found = standings(outline, source.summaries(course.course_id, users), [u.username for u in page],
-                      source.course_grades(course.course_id, users))
+    summaries = source.summaries(course.course_id, users)
+    found = standings(outline, summaries, [u.username for u in page], source.course_grades(course.course_id, users,
+                                                                                           summaries))
     admins = dict(OfficerProfile.objects.filter(user__in=users).values_list("user__username", "administration__name"))
     return render(request, "lmd_access/staff/learners.html", {
         "course": course, "page": page, "search": search, "modules": len(outline.modules),
@@ -70,8 +71,9 @@ def learner(request, course, username):
         return missing
     person = get_object_or_404(get_user_model(), username=username)
     source, users = results_source(), get_user_model().objects.filter(pk=person.pk)
-    standing = standings(outline, source.summaries(course.course_id, users), [person.username],
-                         source.course_grades(course.course_id, users))[person.username]
+    summaries = source.summaries(course.course_id, users)
+    standing = standings(outline, summaries, [person.username],
+                         source.course_grades(course.course_id, users, summaries))[person.username]
     return render(request, "lmd_access/staff/learner.html", {
         "course": course, "person": person, "standing": standing, "modules": len(outline.modules),
         "work": learner_work(outline, source.states(course.course_id, users)),

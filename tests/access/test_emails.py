@@ -23,12 +23,16 @@ def parts(message):
     return message.body, html
 
 
-@pytest.mark.parametrize("language,subject,link_label,html_lang", [
-    ("fr", "Votre demande pour LMD\u00a0: approuvée", "Aller au cours", 'lang="fr"'),
-    ("es", "Su solicitud para LMD: aprobada", "Ir al curso", 'lang="es"'),
-    (None, "Your request for LMD: approved", "Go to the course", 'lang="en"'),
+@pytest.mark.parametrize("language,subject,link_label,html_lang,sentence", [
+    ("fr", "Votre demande pour LMD\u00a0: approuvée", "Aller au cours", 'lang="fr"',
+     "Bonjour officer_east,\n\nVotre coordonnateur national a approuvé votre demande d’accès à LMD."),
+    ("es", "Su solicitud para LMD: aprobada", "Ir al curso", 'lang="es"',
+     "Hola, officer_east:\n\nSu coordinador nacional aprobó su solicitud de acceso a LMD."),
+    (None, "Your request for LMD: approved", "Go to the course", 'lang="en"',
+     "Hello officer_east,\n\nYour national coordinator approved your request for access to LMD."),
 ])
-def test_an_approval_reaches_the_officer_in_their_language(world, mailoutbox, language, subject, link_label, html_lang):
+def test_an_approval_reaches_the_officer_in_their_language(world, mailoutbox, language, subject, link_label, html_lang,
+                                                         sentence):
     if language:
         speaks(world.officer, language)
     speaks(world.coord, "en")  # the deciding coordinator's own language does not matter
@@ -42,6 +46,9 @@ def test_an_approval_reaches_the_officer_in_their_language(world, mailoutbox, la
         assert "Welcome to the March cohort." in part  # the decision's reason
         assert "LMD" in part  # the course
     assert html_lang in html and "<!DOCTYPE html>" in html and "<a href=" not in text
+    assert text.startswith(sentence)  # whole sentences, in the officer's language
+    greeting, body = sentence.split("\n\n")
+    assert f"<p>{greeting}</p>" in html and f"<p>{body}</p>" in html
 
 
 def test_a_rejection_gives_the_reason_and_the_way_back(world, mailoutbox):

@@ -59,8 +59,10 @@ def build(course):
     everyone = [s for s in found.values()]
     modules = [{"module": m, **_module_cells([s.modules[i] for s in everyone], k)}
                for i, m in enumerate(outline.modules)] if outline else []
-    return {"k": k, "rows": rows, "modules": modules, "outline": outline,
-            "months": _months(course, summaries, approved, k), "has_gain": bool(outline and outline.test_pairs())}
+    months = _months(course, summaries, approved, k)
+    return {"k": k, "rows": rows, "modules": modules, "outline": outline, "months": months.get(None, []),
+            "admin_months": {admin.pk: months.get(admin.pk, []) for admin in admins},
+            "has_gain": bool(outline and outline.test_pairs())}
 
 
 def _module_cells(standings_of_module, k):
@@ -69,20 +71,27 @@ def _module_cells(standings_of_module, k):
 
 
 def _months(course, summaries, approved, k):
-    """[(month, {"requests", "approvals", "completions"} as Cells)] for the whole programme."""
-    table = defaultdict(lambda: defaultdict(int))
+    """({administration id or None (all): [(month, {"requests", "approvals", "completions"} as
+    Cells)]}): the programme's months, and each administration's (for the CSV)."""
+    table = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))  # admin -> month -> measure -> n
+
+    def add(admin_id, month, measure, n):
+        for key in (None, admin_id):
+            table[key][month][measure] += n
+
     for row in (EnrolmentRequest.objects.filter(course=course).annotate(month=TruncMonth("created_at"))
-                .values("month").annotate(n=Count("id")).order_by()):
-        table[_day(row["month"])]["requests"] += row["n"]
+                .values("month", "administration_id").annotate(n=Count("id")).order_by()):
+        add(row["administration_id"], _day(row["month"]), "requests", row["n"])
     for row in (RequestTransition.objects.filter(request__course=course, to_status=EnrolmentRequest.APPROVED)
-                .annotate(month=TruncMonth("at")).values("month").annotate(n=Count("id")).order_by()):
-        table[_day(row["month"])]["approvals"] += row["n"]
+                .annotate(month=TruncMonth("at")).values("month", "request__administration_id")
+                .annotate(n=Count("id")).order_by()):
+        add(row["request__administration_id"], _day(row["month"]), "approvals", row["n"])
     zone = timezone.get_current_timezone()
     for item in summaries:
         if item.completed_at and item.username in approved:
-            table[period_start(item.completed_at, "month", zone)]["completions"] += 1
-    return [(month, {name: count(table[month][name], k) for name in ("requests", "approvals", "completions")})
-            for month in sorted(table)]
+            add(approved[item.username], period_start(item.completed_at, "month", zone), "completions", 1)
+    return {admin: [(month, {name: count(months[month][name], k) for name in ("requests", "approvals", "completions")})
+                    for month in sorted(months)] for admin, months in table.items()}
 
 
 def _day(value):

@@ -77,8 +77,10 @@ def report_csv(request):
     for item in data["modules"]:
         put(everyone, item["module"].number, "", _("Completed the module"), item["completed"])
         put(everyone, item["module"].number, "", _("Mean quiz score (%)"), item["quiz"], percent=True)
-    for month, cells in data["months"]:
-        put(everyone, "", month.strftime("%Y-%m"), _("Requests"), cells["requests"])
-        put(everyone, "", month.strftime("%Y-%m"), _("Approvals"), cells["approvals"])
-        put(everyone, "", month.strftime("%Y-%m"), _("Activities completed"), cells["completions"])
+    for name, months in [(everyone, data["months"])] + [(row["administration"].name, data["admin_months"][
+            row["administration"].pk]) for row in data["rows"]]:
+        for month, cells in months:
+            put(name, "", month.strftime("%Y-%m"), _("Requests"), cells["requests"])
+            put(name, "", month.strftime("%Y-%m"), _("Approvals"), cells["approvals"])
+            put(name, "", month.strftime("%Y-%m"), _("Activities completed"), cells["completions"])
     return response

@@ -50,6 +50,11 @@ def test_small_counts_are_suppressed_with_their_complement(world, secretariat):
     east = {row[3]: row[4] for row in rows if row[0] == "Eastland" and not row[1] and not row[2]}
     assert east["Requests"] == "8" and east["Requests: pending"] == east["Requests: rejected"] == "suppressed"
     assert east["Officers with access"] == "0"
+    month = timezone.now().strftime("%Y-%m")  # each administration over time, suppressed alike
+    east_now = {row[3]: row[4] for row in rows if row[0] == "Eastland" and row[2] == month}
+    assert east_now["Requests"] == "8" and east_now["Approvals"] == "0"
+    west_now = {row[3]: row[4] for row in rows if row[0] == "Westmark" and row[2] == month}
+    assert west_now == {}  # nothing happened there
 
 
 def test_the_minimum_group_size_is_a_setting(world, secretariat, settings):

@@ -163,7 +163,9 @@ def decide(coordinator, ids_given, approve, reason):
     if owned != set(ids):
         raise NotAllowed(_("Some of these requests are not from your administration."))
     status = EnrolmentRequest.APPROVED if approve else EnrolmentRequest.REJECTED
-    _transition(ids, status, coordinator, reason or _("Approved."))
+    # An approval's reason is the coordinator's own words or nothing: a stock "Approved." would be
+    # stored in the coordinator's language and sent as a reason to officers who read another.
+    _transition(ids, status, coordinator, reason)
     decided = list(EnrolmentRequest.objects.filter(pk__in=ids).select_related("officer", "course"))
     emails.decisions(decided)
     return decided

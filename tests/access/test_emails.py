@@ -135,3 +135,15 @@ def test_staff_preview_every_email_in_every_language(world, kind, language, word
         assert word in page  # the reason's label, in the e-mail's language
     assert client.get("/access/emails/?kind=nope").status_code == 404
     assert client.get("/access/emails/?lang=xx").status_code == 404
+
+
+def test_an_approval_without_a_reason_gives_none(world, mailoutbox):
+    """No stock "Approved." (in the coordinator's language) passed off as the decision's reason."""
+    speaks(world.officer, "es")
+    speaks(world.coord, "fr")
+    services.decide(world.coord, [world.request.pk], True, "")
+    [message] = [m for m in mailoutbox if m.to == ["oe@example.org"]]
+    text, html = parts(message)
+    assert "Motivo" not in text and "Motivo" not in html and "Approuv" not in text
+    world.request.refresh_from_db()
+    assert world.request.reason == ""

@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= lmd_demo.settings
 
-.PHONY: demo national-demo test platform-test setup messages bench clean
+.PHONY: demo national-demo test platform-test setup messages bench mutation clean
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -39,6 +39,11 @@ platform-test:
 
 bench: setup
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Mutation testing of the security- and grading-critical modules (mutmut 3, in var/mutation/, not
+# part of `make test`): the score per module. MUTATION_GROUPS="sanitizer grading" runs some only.
+mutation: setup
+	@bash scripts/mutation.sh $(MUTATION_GROUPS)
 
 clean:
 	rm -rf var build *.egg-info .pytest_cache

@@ -103,3 +103,8 @@ def test_dropped_elements_lose_their_text_and_others_keep_it():
     for tag in sorted(sanitize.DROPPED_WITH_CONTENT - VOID):  # <embed> is void: the text is not its content
         assert "secret" not in sanitize_html(f"<{tag}>secret</{tag}>"), tag
     assert sanitize_html("<section>kept text</section>") == "kept text"
+
+
+@pytest.mark.parametrize("empty", ["", None])
+def test_nothing_in_gives_nothing_out(empty):
+    assert sanitize_html(empty) == ""

@@ -13,6 +13,8 @@ from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
 from ..common.rendering import block_fragment, dom_id, render_template
 from ..common.sanitize import sanitize_html, sanitize_text
 from ..common.scoring import RawScoreMixin
+from ..common.locales import direction
+from ..common.plurals import block_language
 from . import content, js_strings, play
 from .scenarios import workbench_scenarios as _scenarios
 
@@ -196,7 +198,7 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         html = render_template(PACKAGE, "templates/role_cards.html", {
             "title": self.display_name, "situation": self.situation, "roles": self.roles,
             "checklist": self.observer_checklist, "competencies": self.competencies,
-            "language": self.i18n.get_language() if hasattr(self.i18n, "get_language") else "en",
+            "language": block_language(self), "direction": direction(block_language(self)),
         }, self.i18n)
         return Response(html, content_type="text/html", charset="utf-8")
 

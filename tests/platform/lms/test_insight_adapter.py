@@ -8,8 +8,11 @@ from django.contrib.auth import get_user_model
 from common.djangoapps.student.tests.factories import UserFactory
 from lms.djangoapps.courseware.models import StudentModule
 from lms.djangoapps.grades.course_grade_factory import CourseGradeFactory
+from lmd_access import services
 from lmd_access.insight.openedx import OpenEdxResults
-from lmd_access.models import AttemptReset, GatedCourse
+from lmd_access.models import AttemptReset, CoordinatorRegistration, GatedCourse, MemberAdministration, OfficerProfile
+from openedx.core.djangoapps.lang_pref import LANGUAGE_KEY
+from openedx.core.djangoapps.user_api.preferences.api import set_user_preference
 from tests.platform.lms.test_learner_in_lms import LearnerTestCase, wrong_answers
 from tests.platform.lms_base import PASSWORD
 
@@ -69,3 +72,24 @@ class TestInsightReadsThePlatformsRecords(LearnerTestCase):
     def test_a_learner_is_refused_the_facilitator_pages(self):
         course = GatedCourse.objects.create(course_id=str(self.course_key), title="LMD")
         assert self.client.get(f"/lmd-access/staff/{course.pk}/").status_code == 403
+
+
+    def test_a_decision_reaches_the_officer_in_their_preferred_language_with_the_course_link(self):
+        from datetime import date
+
+        from django.conf import settings
+        from django.core import mail
+        GatedCourse.objects.create(course_id=str(self.course_key), title="LMD")
+        east = MemberAdministration.objects.create(name="Eastland", country_code="EL")
+        coordinator = UserFactory(password=PASSWORD)
+        CoordinatorRegistration.objects.create(user=coordinator, administration=east, starts_on=date(2020, 1, 1))
+        OfficerProfile.objects.create(user=self.learner, administration=east)
+        set_user_preference(self.learner, LANGUAGE_KEY, "fr")  # the platform's own language preference
+        request = services.request_access(self.learner, str(self.course_key), "Chef", "Nord", "Pour mon équipe.")
+        mail.outbox.clear()
+        services.decide(coordinator, [request.pk], True, "Bienvenue.")
+        [message] = [m for m in mail.outbox if m.to == [self.learner.email]]
+        assert message.subject == "Votre demande pour LMD\u00a0: approuvée"
+        link = f"{settings.LEARNING_MICROFRONTEND_URL}/course/{self.course_key}/home"  # the learning front end
+        html = message.alternatives[0][0]
+        assert link in message.body and f'href="{link}"' in html and "Aller au cours" in html and 'lang="fr"' in html

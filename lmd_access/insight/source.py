@@ -2,7 +2,7 @@
 
 settings.LMD_ACCESS_RESULTS names the class (default: the Open edX one, openedx.OpenEdxResults,
 which imports platform code only when called, as lmd_access/platform.py does). The demo sets
-"lmd_demo.insight_results.WorkbenchResults". Both answer the same five questions with the plain
+"lmd_demo.insight_results.WorkbenchResults". Both answer the same questions with the plain
 data below; no copy of learner results is ever kept by the access app.
 
     outline(course_id)                  the course's modules and activities, with their content
@@ -12,7 +12,8 @@ data below; no copy of learner results is ever kept by the access app.
     course_grades(course_id, users, summaries=None)
                                         {username: course grade in [0, 1]} (a source that computes
                                         grades from the summaries uses those it is given)
-    reset_quiz_attempts(course_id, user, url_name)
+    reset_quiz_attempts(course_id, user, url_name, actor)
+                                        the platform's own reset; False when there was nothing
 
 `users` is always a User queryset, so that the platform's tables are filtered by a subquery in
 one query, however many learners there are."""

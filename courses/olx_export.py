@@ -237,9 +237,11 @@ def add_olx_parser(export_subparsers):
 def cmd_export_olx(args):
     """Exit 1 with one clear line when a module does not parse or nothing can be written; the
     output path is then left as it was (no partial archive)."""
+    from .django_setup import overlay_catalogs
     try:
-        modules = build_archive(args.output, args.modules_dir, args.lang, args.overlay,
-                                sign=lambda files: stamp_if_licensed(args, files, COURSE_ID, COURSE_VERSION))
+        with overlay_catalogs(args.overlay):
+            modules = build_archive(args.output, args.modules_dir, args.lang, args.overlay,
+                                    sign=lambda files: stamp_if_licensed(args, files, COURSE_ID, COURSE_VERSION))
     except (ContentError, ValueError, OSError) as exc:
         print(f"lmd: error: {exc}", file=sys.stderr)
         return 1

@@ -135,6 +135,7 @@ class _CourseTexts:
 def cmd_export_scorm(args):
     from django.utils import translation
 
+    from courses.django_setup import overlay_catalogs
     from courses.lmd import model
 
     from .archive import write_zip
@@ -154,7 +155,7 @@ def cmd_export_scorm(args):
                 known = ", ".join(m.number for m in model.load_course(args.modules_dir or model.MODULES_DIR))
                 print(f"lmd: error: unknown module {args.module!r} (the course has {known})", file=sys.stderr)
                 return 2
-        with translation.override(args.lang):
+        with overlay_catalogs(args.overlay), translation.override(args.lang):
             info = package_info(translation.gettext, args.lang, catalog)
             if args.licence:
                 info["licence"] += " " + licence_terms(args.licence, translation.gettext)

@@ -122,6 +122,8 @@ def test_arabic_scorm_package_reads_right_to_left(page, arabic_overlay, tmp_path
         manifest = archive.read("imsmanifest.xml").decode()
     page_html = (folder / "m01" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page_html and "برنامج تطوير القيادة والإدارة في لمحة" in page_html
+    # the member's interface catalog too: the module's duration with Arabic's plural ("few": 3 hours)
+    assert "3 ساعات" in page_html and "أهداف التعلم" in page_html
     assert "<language>ar</language>" in manifest
     page.goto((folder / "m01" / "index.html").as_uri())
     assert _direction(page, ".lmd-module") == "rtl"

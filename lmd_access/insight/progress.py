@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from xblocks.lmd_quiz.grading import passes
 
-from .source import QUIZ
+from .source import POST_SUFFIX, PRE_SUFFIX, QUIZ
 
 
 @dataclass
@@ -76,7 +76,7 @@ def standings(outline, summaries, usernames, grades=None):
                 if item is None:
                     continue
                 row.done += item.completed_at is not None
-                if activity.kind == QUIZ and item.score is not None:
+                if activity.kind == QUIZ and item.score is not None and not _test(activity):
                     row.quiz_score = item.score
                     row.quiz_passed = passes(item.score, activity.content.get("pass_threshold", 0.7))
             standing.modules.append(row)
@@ -84,6 +84,11 @@ def standings(outline, summaries, usernames, grades=None):
         standing.last_activity = max(changes) if changes else None
         result[username] = standing
     return result
+
+
+def _test(activity):
+    """A pre-test or post-test is not the module's quiz (its result is the learning gain's)."""
+    return activity.url_name.endswith((PRE_SUFFIX, POST_SUFFIX))
 
 
 def period_start(moment, period, zone=None):

@@ -125,11 +125,13 @@ def test_weeks_without_events_are_kept_and_the_total_runs_on():
 
 
 def test_standings_count_modules_whose_every_activity_is_complete():
-    outline = Outline([Module("1", "One", [QUIZ, Activity("lmd_case_study", "m01-case", "Case", "1", {})])])
+    pretest = Activity("lmd_quiz", "m01-pretest", "Pre", "1", {"pass_threshold": 0.7})
+    outline = Outline([Module("1", "One", [pretest, QUIZ, Activity("lmd_case_study", "m01-case", "Case", "1", {})])])
     now = timezone.now()
     found = progress.standings(outline, [Summary("a", "m01-quiz", 0.7, now, now), Summary("a", "m01-case", None, now, now),
+                                         Summary("a", "m01-pretest", 0.1, now, now),
                                          Summary("b", "m01-quiz", 0.69, None, now)], ["a", "b", "c"])
-    assert (found["a"].modules_done, found["a"].quizzes_passed, found["a"].quiz_mean) == (1, 1, 0.7)
+    assert (found["a"].modules_done, found["a"].quizzes_passed, found["a"].quiz_mean) == (1, 1, 0.7)  # not the pre-test's
     assert (found["b"].modules_done, found["b"].quizzes_passed) == (0, 0)  # 69 % is below the 70 % pass mark
     assert not found["c"].started and found["c"].last_activity is None
 

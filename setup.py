@@ -30,7 +30,7 @@ setup(
     # Non-Python files live in plain folders inside the packages: list them so wheels carry them.
     package_data={
         "xblocks": ["translations/*/LC_MESSAGES/*.mo"],
-        "": ["*.json", "public/*", "templates/*", "templates/*/*", "samples/*", "static/*", "static/*/*",
+        "": ["*.json", "public/*", "templates/*", "templates/*/*", "templates/*/*/*", "samples/*", "static/*", "static/*/*",
              "locale/*/LC_MESSAGES/*"],
     },
     install_requires=[

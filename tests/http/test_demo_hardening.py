@@ -152,7 +152,9 @@ def test_workbench_routes_are_staff_only_without_the_development_flag(users, set
 
 def test_studio_views_and_reset_state_are_staff_only_even_in_development(users, settings):
     from workbench.models import XBlockState
+    from workbench.scenarios import init_scenarios
     settings.LMD_WORKBENCH = True
+    init_scenarios()  # the blocks' content rows, in this test's transaction (an earlier test's were rolled back)
     scenario_id, usage_id = scenario("LMD case study")
     anonymous = Client()
     assert anonymous.get(f"/scenario/{scenario_id}/?student=dev1").status_code == 200  # the flag opens the workbench

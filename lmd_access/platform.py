@@ -66,9 +66,15 @@ def site_url():
 def course_url(course_id):
     """Where an approved officer starts the course: the learning front end's course home in Open
     edX; elsewhere settings.LMD_ACCESS_COURSE_URL ("{course_id}" is replaced) on this site."""
+    link = course_link(course_id)
+    return link if link.startswith(("http://", "https://")) else site_url() + link
+
+
+def course_link(course_id):
+    """The same place as a link for a page of this site (a path, where course_url gives e-mails
+    an absolute address)."""
     try:
         from openedx.features.course_experience.url_helpers import get_learning_mfe_home_url
     except ImportError:
-        path = getattr(settings, "LMD_ACCESS_COURSE_URL", "/courses/{course_id}/").replace("{course_id}", str(course_id))
-        return path if path.startswith(("http://", "https://")) else site_url() + path
+        return getattr(settings, "LMD_ACCESS_COURSE_URL", "/courses/{course_id}/").replace("{course_id}", str(course_id))
     return get_learning_mfe_home_url(course_key=_course_key(course_id), url_fragment="home")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("request/", views.create_request, name="create"),
     path("requests/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("assets/<str:name>", views.shared_asset, name="shared_asset"),
     # national coordinators
     path("coordinator/", coordinator.dashboard, name="dashboard"),
     path("coordinator/decide/", coordinator.decide, name="decide"),

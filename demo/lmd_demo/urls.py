@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="lmd_home"),
     path("course/", views.course, name="lmd_course"),
     path("course/module/<str:number>/", views.module_page, name="lmd_module"),
+    path("course/summary/", views.summary, name="lmd_summary"),
     path("course/handler/", views.no_block, name="lmd_handler_base"),
     re_path(r"^course/handler/(?P<usage_id>[^/]+)/(?P<handler_slug>[^/]*)(?:/(?P<suffix>.*))?$",
             views.block_handler, name="lmd_handler"),

@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from xblock.django.request import django_to_webob_request, webob_to_django_response
 from workbench.scenarios import get_scenarios
 
+from . import learner_record
 from .course_block import course_description, demo_course, scenario_ids
 from .fragments import page_parts, style_hashes
 from .permissions import staff_only
@@ -44,15 +45,28 @@ def _module_block(user, number):
     return DemoRuntime(user.username).get_block(scenario.usage_id)
 
 
+def _module_blocks(user):
+    """[(course model module, its module block for this learner)] in programme order."""
+    return [(module, _module_block(user, module.number)) for module in demo_course(translation.get_language())]
+
+
 @login_required
 def course(request):
+    """The modules with the learner's progress: overall, per module, and where to go on."""
     if not _may_take_course(request.user):
         return render(request, "lmd_demo/no_access.html", status=403)
-    rows = []
-    for module in demo_course(translation.get_language()):
-        block = _module_block(request.user, module.number)
-        rows.append({"module": module, "progress": block.progress()})
-    return render(request, "lmd_demo/course.html", {"rows": rows})
+    return render(request, "lmd_demo/course.html",
+                  learner_record.course_progress(request.user.username, _module_blocks(request.user)))
+
+
+@login_required
+def summary(request):
+    """The learner's completion summary: a page to keep, print or save as PDF."""
+    if not _may_take_course(request.user):
+        return render(request, "lmd_demo/no_access.html", status=403)
+    return render(request, "lmd_demo/summary.html", {
+        "summary": learner_record.completion_summary(_module_blocks(request.user)),
+        "learner": request.user.get_full_name() or request.user.username, "today": timezone.now()})
 
 
 @login_required
@@ -64,8 +78,10 @@ def module_page(request, number):
     frag = block.render("student_view", {})
     numbers = list(scenario_ids(translation.get_language()))
     index = numbers.index(block.number)
+    module = next((m for m in demo_course(translation.get_language()) if m.number == block.number), None)
     return render(request, "lmd_demo/module.html", {
         "block": block, **page_parts(frag, request.csp_nonce), "student_id": request.user.username,
+        "module": module,
         "previous": numbers[index - 1] if index > 0 else None,
         "next": numbers[index + 1] if index + 1 < len(numbers) else None,
     })

@@ -61,6 +61,7 @@ def complete_case_study(page):
     for area in case.locator("textarea").all():
         area.fill("A considered answer drawing on the exhibits.")
     case.locator(".lmd-submit").click()
+    case.locator(".lmd-confirm .lmd-button").first.click()  # submitting is confirmed in the page
     case.locator(".lmd-analysis").wait_for()
     for box in case.locator(".lmd-assess-form input").all():
         box.check()

@@ -12,6 +12,12 @@ STRINGS = {
     "empty": _("Answer every question before submitting."),
     "assessed": _("Self-assessment recorded: {score}%."),
     "networkError": _("Your answers could not be sent. Check your connection and try again."),
+    "unsaved": _("Changes not saved yet"),
+    "savedAt": _("Draft saved at {time}."),
+    "saveFailed": _("Not saved: check your connection. Your text stays on this page and is saved when the connection is back."),
+    "confirmSubmit": _("Submit your answers? You cannot change them afterwards; the expert analysis then appears."),
+    "confirmYes": _("Yes, submit my answers"),
+    "confirmNo": _("Keep editing"),
 }
 
 

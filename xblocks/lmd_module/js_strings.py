@@ -9,6 +9,8 @@ STRINGS = {
     "quizNotPassed": _("Quiz not passed yet"),
     "complete": _("Module complete"),
     "continue": _("Continue where you stopped"),
+    "notStarted": _("Not started yet"),
+    "done": _("(completed)"),
 }
 
 

@@ -17,6 +17,10 @@ STRINGS = {
     "outcome_success": _("Outcome: success"),
     "outcome_partial": _("Outcome: partly successful"),
     "outcome_failure": _("Outcome: not successful"),
+    "saving": _("Saving…"),
+    "unsaved": _("Changes not saved yet"),
+    "savedAt": _("Reflection saved at {time}."),
+    "saveFailed": _("Not saved: check your connection. Your text stays on this page and is saved when the connection is back."),
 }
 
 

@@ -12,6 +12,8 @@ function LmdQuizBlock(runtime, element) {
   var statusBox = root.querySelector('.lmd-status');
   var submitButton = root.querySelector('.lmd-submit');
   var resetButton = root.querySelector('.lmd-reset');
+  var showButton = root.querySelector('.lmd-show-answers');
+  var current = data.state;
   var t = data.i18n;
   var backend = LMD.backend(runtime, element, 'lmd_quiz');
   var questions = Array.prototype.slice.call(root.querySelectorAll('.lmd-question'));
@@ -85,26 +87,31 @@ function LmdQuizBlock(runtime, element) {
   }
 
   function render(state, announce) {
+    current = state;
     questions.forEach(function (fs) {
       var qid = fs.getAttribute('data-qid');
       restore(fs, state.responses[qid]);
       showResult(fs, state.results[qid]);
     });
-    var finished = state.passed || state.attempts_left === 0;
+    /* Closed once the answers are shown (attempts used up, or the learner chose to see them).
+     * A learner who passed may try again to improve while attempts remain: the best score counts. */
+    var finished = !!state.revealed || state.attempts_left === 0;
     Array.prototype.forEach.call(form.querySelectorAll('input, .lmd-order button'), function (c) { c.disabled = finished; });
     submitButton.hidden = finished;
+    showButton.hidden = finished || !state.passed;
     resetButton.hidden = !data.staff || state.attempts === 0;
     var lines = [];
     if (state.attempts > 0) {
       lines.push(LMD.format(t.score, {score: pct(state.score), pass: pct(state.pass_threshold)}));
       if (state.best_score !== null && state.best_score !== state.score) { lines.push(LMD.format(t.best, {score: pct(state.best_score)})); }
       lines.push(state.passed ? t.passed : t.failed);
-      if (!finished) { lines.push(t.tryAgain); }
+      if (!finished) { lines.push(state.passed ? t.improve : t.tryAgain); }
     }
     if (state.attempts_left === 0 && !state.passed) { lines.push(t.noAttempts); }
     else if (!finished && state.attempts_left !== null) { lines.push(LMD.format(t.attemptsLeft, {n: state.attempts_left})); }
     else if (!finished) { lines.push(t.unlimited); }
     statusBox.textContent = lines.join(' ');
+    statusBox.classList.toggle('lmd-quiz-result', state.attempts > 0);
     root.classList.toggle('lmd-passed', !!state.passed);
     if (announce) { LMD.announce(root, {type: 'lmd_quiz', state: state}); }
   }
@@ -125,21 +132,53 @@ function LmdQuizBlock(runtime, element) {
     if (button && !button.disabled) { move(button.closest('.lmd-order-item'), button.classList.contains('lmd-up') ? -1 : 1); }
   });
 
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
+  function send() {
     var collected = collect();
-    if (collected.missing) { statusBox.textContent = LMD.format(t.unanswered, {n: collected.missing}); return; }
     submitButton.disabled = true;
     statusBox.textContent = t.submitting;
     backend.call('submit', {responses: collected.responses}).then(function (state) {
       render(state, true);
     }, function (error) {
       statusBox.textContent = error.status ? error.message : t.networkError;
-    }).then(function () { submitButton.disabled = false; });
+    }).then(function () {
+      submitButton.disabled = false;
+      LMD.focus(statusBox);  /* the result (or what went wrong), then the questions marked */
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var collected = collect();
+    if (collected.missing) {
+      statusBox.textContent = LMD.format(t.unanswered, {n: collected.missing});
+      var first = questions.filter(function (fs) { return answerOf(fs) === null; })[0];
+      LMD.focus(first.querySelector('input, button'));
+      return;
+    }
+    if (current.attempts_left === 1) {
+      /* The last attempt cannot be taken back: it ends the quiz and shows the answers. */
+      LMD.confirmStep(submitButton.parentNode, {question: t.confirmLast, yes: t.confirmYes, no: t.confirmNo, onYes: send});
+      return;
+    }
+    send();
+  });
+
+  showButton.addEventListener('click', function () {
+    LMD.confirmStep(showButton.parentNode, {
+      question: t.confirmShow, yes: t.confirmShowYes, no: t.confirmShowNo,
+      onYes: function () {
+        backend.call('show_answers', {}).then(function (state) { render(state, true); }, function (error) {
+          statusBox.textContent = error.status ? error.message : t.networkError;
+        }).then(function () { LMD.focus(statusBox); });
+      }
+    });
   });
 
   resetButton.addEventListener('click', function () {
-    backend.call('reset_attempts', {}).then(function (state) { render(state, true); });
+    backend.call('reset_attempts', {}).then(function (state) {
+      render(state, true);
+      LMD.focus(questions.length ? questions[0].querySelector('input, button') : statusBox);
+    });
   });
 
   render(data.state, false);

@@ -12,6 +12,7 @@ function LmdRolePlayBlock(runtime, element) {
   var status = root.querySelector('.lmd-status');
   var reflection = root.querySelector('.lmd-reflection');
   var current = null;
+  var editing = false;  /* the learner has typed since the last save: the server's copy is older */
 
   function pct(x) { return Math.round((x || 0) * 100); }
 
@@ -45,7 +46,6 @@ function LmdRolePlayBlock(runtime, element) {
         li.appendChild(button);
         list.appendChild(li);
       });
-      if (moveFocus) { nodeBox.querySelector('.lmd-speaker').focus(); }
     }
     endingBox.hidden = !state.ending;
     if (state.ending) {
@@ -63,12 +63,18 @@ function LmdRolePlayBlock(runtime, element) {
       var lines = [LMD.format(t.score, {score: pct(state.ending.score)})];
       if (state.best) { lines.push(LMD.format(t.best, {score: pct(state.best.score)})); }
       endingBox.querySelector('.lmd-score').textContent = lines.join(' ');
-      if (moveFocus) { endingBox.querySelector('.lmd-ending-title').focus(); }
+      LMD.stackTables(endingBox);  /* the new rows labelled too */
+    }
+    /* After a choice the focus goes to what it changed: the feedback on it (the next step or the
+     * ending follows it), else the next step's speaker or the ending's title. */
+    if (moveFocus) {
+      LMD.focus(feedback ? lastFeedback : (state.node ? nodeBox.querySelector('.lmd-speaker')
+                                                        : endingBox.querySelector('.lmd-ending-title')));
     }
     if (reflection) {
       reflection.hidden = state.runs === 0;
       var area = reflection.querySelector('textarea');
-      if (state.reflection !== undefined && document.activeElement !== area) {
+      if (state.reflection !== undefined && document.activeElement !== area && !editing) {
         area.value = state.reflection;
         area.dispatchEvent(new Event('input'));
       }
@@ -98,12 +104,38 @@ function LmdRolePlayBlock(runtime, element) {
   if (reflection) {
     var area = reflection.querySelector('textarea');
     LMD.counter(area, root.querySelector('#' + area.getAttribute('aria-describedby')), t.counter);
+    /* The reflection saves itself while the learner types (and as the page is left). */
+    var autosave = LMD.autosave({
+      fields: [area],
+      key: 'lmd-reflection:' + data.rootId,
+      stateNode: reflection.querySelector('.lmd-save-state'),
+      value: function () { return area.value; },
+      save: function (keepalive) {
+        editing = false;
+        return backend.call('reflect', {text: area.value}, {keepalive: keepalive});
+      },
+      t: t
+    });
+    area.addEventListener('input', function (event) { if (event.isTrusted !== false) { editing = true; } });
+    /* "Save my reflection" saves at once and says so in the status line. */
     reflection.addEventListener('submit', function (event) {
       event.preventDefault();
-      backend.call('reflect', {text: area.value}).then(function (state) {
-        render(state, null, false); status.textContent = t.saved;
-      }, fail);
+      autosave.stop().then(function () {
+        editing = false;
+        return backend.call('reflect', {text: area.value});
+      }).then(function (state) {
+        autosave.start();
+        autosave.clean();
+        render(state, null, false);
+        status.textContent = t.saved;
+      }, function (error) { autosave.start(); fail(error); });
     });
+    var kept = autosave.restore();
+    if (typeof kept === 'string' && kept !== area.value && data.state.runs > 0) {
+      area.value = kept;
+      area.dispatchEvent(new Event('input'));
+      autosave.changed();
+    }
   }
 
   render(data.state, null, false);

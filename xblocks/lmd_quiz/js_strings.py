@@ -25,6 +25,13 @@ STRINGS = {
     "moved": _("{item} moved to position {pos} of {total}."),
     "tryAgain": _("Change your answers and submit again."),
     "notRecorded": _("Progress is not being recorded: no learning management system was found."),
+    "improve": _("You may try again to improve your score: your best score counts."),
+    "confirmLast": _("This is your last attempt: after it, the correct answers are shown and you cannot try again. Submit now?"),
+    "confirmYes": _("Yes, submit my answers"),
+    "confirmNo": _("Review my answers"),
+    "confirmShow": _("Show the correct answers? The quiz then closes: you cannot try again."),
+    "confirmShowYes": _("Yes, show the answers"),
+    "confirmShowNo": _("Keep trying"),
 }
 
 

@@ -3,9 +3,8 @@ course source (courses/lmd/model.py, as the demo serves it), each learner's stat
 workbench's rows (scope "usage", JSON; as user_states.py lists them), and scores, completion and
 last changes from what the demo's runtime records of a block's events (models.BlockActivity).
 
-The demo serves one course run per language, all under one course id: a learner's activity may
-be in several runs, and counts once, with the best score, the first completion and the latest
-change (source.merge_summaries); their state is the one of the run they last worked in."""
+The demo serves one course for every language: a learner's state is one, whatever language they
+read it in."""
 import json
 from datetime import datetime, timezone as dt_timezone
 
@@ -17,7 +16,7 @@ from workbench.scenarios import get_scenarios
 
 from lmd_access.insight.source import KINDS, QUIZ, Activity, Module, Outline, State, Summary, merge_summaries
 
-from .course_block import demo_course, run_languages, scenario_ids
+from .course_block import demo_course, scenario_ids
 from .models import BlockActivity
 
 NEVER = datetime.min.replace(tzinfo=dt_timezone.utc)
@@ -34,11 +33,9 @@ class WorkbenchResults:
     def usage_ids(self, url_names=None):
         """{usage id: url_name} of the course's activities in every run: each module's children
         as the workbench stored them (one query), in the order of the module's parts."""
-        roots = {}
-        for language in run_languages():
-            modules = {m.number: m for m in demo_course(language)}
-            for number, scenario_id in scenario_ids(language).items():
-                roots[get_scenarios()[scenario_id].usage_id] = modules[number]
+        modules = {m.number: m for m in demo_course()}
+        roots = {get_scenarios()[scenario_id].usage_id: modules[number]
+                 for number, scenario_id in scenario_ids().items()}
         found = {}
         for root, state in XBlockState.objects.filter(scope="children", scope_id__in=roots).values_list(
                 "scope_id", "state"):

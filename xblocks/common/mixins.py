@@ -10,6 +10,7 @@ from webob import Response
 from xblock.exceptions import JsonHandlerError, NoSuchServiceError
 from xblock.fields import Scope
 
+from . import localized
 from .errors import ContentError, InputError
 from .xmlcontent import refuse_unsafe
 
@@ -147,9 +148,10 @@ class LmdBlockMixin:
 
 
 
-class XmlContentMixin:
+class XmlContentMixin(localized.LocalizedContentMixin):
     """parse_xml/add_xml_to_node through the block's `content` module (a parser and its twin
-    serializer), so OLX import, export and the Studio editor share one definition."""
+    serializer), so OLX import, export and the Studio editor share one definition. The content's
+    translations travel with it (localized.py)."""
 
     content_module = None  # set by each block: a module with parse(node) and serialize(data, node)
     xml_settings = ("display_name",)
@@ -158,8 +160,10 @@ class XmlContentMixin:
     @classmethod
     def parse_xml(cls, node, runtime, keys):
         refuse_unsafe(node)
+        node, found = localized.split(node)
         block = runtime.construct_xblock_from_class(cls, keys)
         block.apply_content(cls.content_module.parse(node))
+        block.translations = {**localized.from_attribute(node), **localized.stored(found)}
         for name in cls.xml_settings:
             if node.get(name) is not None:
                 setattr(block, name, node.get(name))
@@ -170,7 +174,7 @@ class XmlContentMixin:
         """Fields of the block that are neither its content nor its own settings: in Open edX
         the ones the platform mixes into every block (visible_to_staff_only, group_access, due,
         start...), which an export must keep and an import must restore."""
-        ours = {*self.content_field_names, *self.xml_settings, "children", "parent"}
+        ours = {*self.content_field_names, *self.xml_settings, "children", "parent", "translations"}
         return [name for name, field in self.fields.items()
                 if name not in ours and field.scope in (Scope.settings, Scope.content)]
 
@@ -203,9 +207,11 @@ class XmlContentMixin:
         return {name: getattr(self, name) for name in self.content_field_names}
 
     def add_xml_to_node(self, node):
-        """Export and copy: the block's own XML and every platform setting set on it."""
+        """Export and copy: the block's own XML, every platform setting set on it, and its
+        translations."""
         self.add_own_xml(node)
         self.add_platform_settings(node)
+        localized.add_to(node, self.translations)
 
     def add_own_xml(self, node):
         """The block's own XML, without child blocks: what the Studio editor edits."""

@@ -36,6 +36,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
     completion_mode = XBlockCompletionMode.COMPLETABLE
     content_module = content
     content_field_names = ("scenario", "exhibits", "questions", "rubric", "analysis", "weight")
+    translatable_fields = ("scenario", "exhibits", "questions", "rubric", "analysis")
     icon_class = "problem"
 
     display_name = String(display_name=_("Display name"), default=_("Case study"), scope=Scope.settings)
@@ -100,7 +101,7 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
         while free text inside the runtime's JSON <script> could close that element."""
         state = {
             "submitted": self.submitted, "assessment": self.assessment, "score": self.raw_score,
-            "analysis_html": sanitize_html(self.analysis) if self.submitted else None,
+            "analysis_html": sanitize_html(self.localized()["analysis"]) if self.submitted else None,
         }
         if with_answers:
             state["answers"] = shown_answers(self.answers)
@@ -111,11 +112,12 @@ class LmdCaseStudyBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMi
     def student_view(self, context=None):
         root_id = dom_id(self)
         staff = self.user_is_staff()
-        answers, questions = shown_answers(self.answers), self.questions  # each read copies the value: read once
+        shown = self.localized()  # the learner's language; each field read copies the value: read once
+        answers, questions = shown_answers(self.answers), shown["questions"]
         html = render_template(PACKAGE, "templates/case_study.html", {
-            "root_id": root_id, "title": self.display_name, "scenario": self.scenario,
-            "exhibits": [dict(e, has_table="<table" in e["html"].lower()) for e in self.exhibits],
-            "rubric": self.rubric, "submitted": self.submitted,
+            "root_id": root_id, "title": self.localized_display_name(), "scenario": shown["scenario"],
+            "exhibits": [dict(e, has_table="<table" in e["html"].lower()) for e in shown["exhibits"]],
+            "rubric": shown["rubric"], "submitted": self.submitted,
             "questions": [dict(q, answer=answers.get(q["id"], "")) for q in questions],
             "staff": staff,
             "rows": self.facilitator_rows(questions) if staff else None,

@@ -11,7 +11,7 @@ from xblock.core import XBlock
 from xblock.fields import List, Scope, String
 from xblock.utils.studio_editable import NestedXBlockSpec, StudioContainerWithNestedXBlocksMixin
 
-from ..common import studio
+from ..common import localized, studio
 from ..common.mixins import LmdBlockMixin, XmlContentMixin, _, json_api
 from ..common.rendering import block_fragment, dom_id, render_template
 from ..common.sanitize import sanitize_html
@@ -38,6 +38,7 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
     completion_mode = XBlockCompletionMode.AGGREGATOR
     content_module = content
     content_field_names = ("number", "duration", "objectives", "introduction")
+    translatable_fields = ("objectives", "introduction")
     icon_class = "other"
 
     display_name = String(display_name=_("Title"), default=_("Module"), scope=Scope.settings)
@@ -66,6 +67,8 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
                 node.set(name, str(getattr(self, name)))
         content.serialize_as_attributes(self.content_data(), node)
         self.add_platform_settings(node)
+        if self.translations:
+            node.set("translations", localized.as_attribute(self.translations))
         for child in self.get_children():
             if child is not None:
                 self.runtime.add_block_as_child_node(child, node)
@@ -80,7 +83,7 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         for child in blocks if blocks is not None else self.child_blocks():
             report = getattr(child, "lmd_progress", None)
             if report is not None:
-                entries.append((dom_id(child), child.display_name, report()))
+                entries.append((dom_id(child), localized.title_of(child), report()))
         return summarize(entries)
 
     @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
@@ -89,12 +92,13 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         blocks = self.child_blocks()
         child_frags = self.render_learner_children(blocks, context)
         parts = [{"id": dom_id(child), "html": frag.body_html(), "type": child.scope_ids.block_type,
-                  "title": child.display_name} for child, frag in zip(blocks, child_frags)]
+                  "title": localized.title_of(child)} for child, frag in zip(blocks, child_frags)]
         progress = self.progress(blocks) if blocks else None
+        shown = self.localized()
         html = render_template(PACKAGE, "templates/module.html", {
-            "root_id": root_id, "title": self.display_name, "number": self.number,
-            "duration": self.shown_duration(), "objectives": self.objectives,
-            "introduction": self.introduction, "children": parts, "progress": progress,
+            "root_id": root_id, "title": self.localized_display_name(), "number": self.number,
+            "duration": self.shown_duration(), "objectives": shown["objectives"],
+            "introduction": shown["introduction"], "children": parts, "progress": progress,
         }, self.i18n)
         frag = block_fragment(self, html, "module.js", "LmdModuleBlock",
                               {"progress": progress, "i18n": js_strings.translated(self)})
@@ -138,10 +142,11 @@ class LmdModuleBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin
         return self.overview_fragment()
 
     def overview_fragment(self):
+        shown = self.localized()
         html = render_template(PACKAGE, "templates/module.html", {
-            "root_id": dom_id(self), "title": self.display_name, "number": self.number,
-            "duration": self.shown_duration(), "objectives": self.objectives,
-            "introduction": self.introduction, "children": [], "progress": None,
+            "root_id": dom_id(self), "title": self.localized_display_name(), "number": self.number,
+            "duration": self.shown_duration(), "objectives": shown["objectives"],
+            "introduction": shown["introduction"], "children": [], "progress": None,
         }, self.i18n)
         return block_fragment(self, html, "module.js", "LmdModuleBlock",
                               {"progress": None, "i18n": js_strings.translated(self)})

@@ -12,7 +12,7 @@ from ..common.xmlcontent import (
 
 # 1 to 12 and 8A are the programme's modules; N1, N2… are national modules a member adds.
 NUMBER_PATTERN = re.compile(r"^(?:[1-9]|1[0-2]|8A|N[1-9][0-9]?)$")
-OWN_TAGS = ("objectives", "introduction")
+OWN_TAGS = ("objectives", "introduction", "translation")  # translation: xblocks/common/localized.py
 
 
 def parse(node):

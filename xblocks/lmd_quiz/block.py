@@ -27,6 +27,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
     completion_mode = XBlockCompletionMode.COMPLETABLE
     content_module = content
     content_field_names = ("questions", "max_attempts", "pass_threshold", "shuffle", "weight")
+    translatable_fields = ("questions",)
     icon_class = "problem"
 
     display_name = String(display_name=_("Display name"), default=_("Quiz"), scope=Scope.settings)
@@ -62,14 +63,16 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
 
     # ---- views -------------------------------------------------------------------------------
     def ordered_questions(self):
-        return learner_order(self.questions, self.learner_seed("order"), self.shuffle)
+        """The questions in the learner's order and language (ids and keys are the same in every
+        language: the server grades with the English content)."""
+        return learner_order(self.localized()["questions"], self.learner_seed("order"), self.shuffle)
 
     @XBlock.supports("multi_device")  # read from the view by the platform, not from the class
     def student_view(self, context=None):
         root_id = dom_id(self)
         html = render_template(PACKAGE, "templates/quiz.html", {
             "root_id": root_id,
-            "title": self.display_name,
+            "title": self.localized_display_name(),
             "questions": self.ordered_questions(),
             "max_attempts": self.max_attempts,
             "pass_percent": round(self.pass_threshold * 100),
@@ -128,7 +131,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
             self.best_responses = responses
         if self.answers_revealed() and not was_finished:
             self.emit_completion(1.0)
-        return learner_state(self, questions)
+        return learner_state(self, self.localized()["questions"])  # feedback in the learner's language
 
     @json_api
     def reset_attempts(self, data, suffix=""):

@@ -56,7 +56,7 @@ def question_feedback(question, answer, result, revealed):
 def learner_state(block, questions=None):
     """The state the front end renders, on load and after each submission alike."""
     revealed = block.answers_revealed()
-    by_id = {q["id"]: q for q in (questions if questions is not None else block.questions)}
+    by_id = {q["id"]: q for q in (questions if questions is not None else block.localized()["questions"])}
     responses = block.responses
     results = {}
     for qid, result in (block.results or {}).items():

@@ -34,6 +34,8 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     content_field_names = ("situation", "roles", "competencies", "nodes", "endings", "start_node",
                            "learner_role", "observer_checklist", "reflection_prompt", "reflection_max_length",
                            "weight")
+    translatable_fields = ("situation", "roles", "competencies", "nodes", "endings", "observer_checklist",
+                           "reflection_prompt")
     icon_class = "problem"
 
     display_name = String(display_name=_("Display name"), default=_("Role-play"), scope=Scope.settings)
@@ -59,7 +61,9 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     workbench_scenarios = staticmethod(_scenarios)
 
     def data(self):
-        return self.content_data()
+        """The scenario in the learner's language (ids, targets and points are the same in every
+        language, so a path and its score do not depend on it)."""
+        return self.localized()
 
     def position(self):
         """(node the learner is at, or None at an ending; the path that leads there). A path the
@@ -94,9 +98,10 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
     def student_view(self, context=None):
         root_id = dom_id(self)
         staff = self.user_is_staff()
+        shown = self.data()
         html = render_template(PACKAGE, "templates/role_play.html", {
-            "root_id": root_id, "title": self.display_name, "situation": self.situation,
-            "roles": self.roles, "learner_role": self.learner_role, "reflection_prompt": self.reflection_prompt,
+            "root_id": root_id, "title": self.localized_display_name(), "situation": shown["situation"],
+            "roles": shown["roles"], "learner_role": self.learner_role, "reflection_prompt": shown["reflection_prompt"],
             "staff": staff, "cards_url": self.runtime.handler_url(self, "role_cards") if staff else "",
             "max_reflection": self.reflection_max_length, "reflection": sanitize_text(self.reflection),
         }, self.i18n)
@@ -195,9 +200,10 @@ class LmdRolePlayBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMix
         """Staff only: printable role cards (one per page) and the observer checklist."""
         if not self.user_is_staff():
             return Response(self.gettext("Only course staff may do this."), status=403, content_type="text/plain")
+        shown = self.data()
         html = render_template(PACKAGE, "templates/role_cards.html", {
-            "title": self.display_name, "situation": self.situation, "roles": self.roles,
-            "checklist": self.observer_checklist, "competencies": self.competencies,
+            "title": self.localized_display_name(), "situation": shown["situation"], "roles": shown["roles"],
+            "checklist": shown["observer_checklist"], "competencies": shown["competencies"],
             "language": block_language(self), "direction": direction(block_language(self)),
         }, self.i18n)
         return Response(html, content_type="text/html", charset="utf-8")

@@ -1,0 +1,57 @@
+"""One module in every language: the English module with each block's translations embedded
+(<translation lang source> children, xblocks/common/localized.py), so that one course run serves
+every language and each learner's state stays one, whatever language they read in.
+
+Data flows one way: the course source (with a member's overlay) is localized by the content
+catalogs per language (courses/lmd/model.py), then each block's localized element is attached to
+its English twin, found by url_name. Used by the demo and by `lmd export olx --languages`."""
+import copy
+
+from lxml import etree
+from xblock.core import XBlock
+
+from xblocks.common import localized
+from xblocks.common.html_section import HtmlSectionBlock
+from xblocks.common.xmlcontent import ContentError, parse_xml_string
+from xblocks.lmd_module import content as module_content
+
+from ..lmd.model import XML_DECLARATION
+from . import shape
+
+SECTION_TAG = "lmd_section"  # a text section that follows the learner's language (Open edX)
+
+
+def _block_class(tag):
+    return HtmlSectionBlock if tag in ("html", SECTION_TAG) else XBlock.load_class(tag)
+
+
+def _root(module):
+    return parse_xml_string(XML_DECLARATION.sub("", module.xml))
+
+
+def with_translations(english, translated, sections_as=None):
+    """The English module's element with the blocks' translations from `translated` ({language:
+    Module}). `sections_as`: a tag for the text sections (lmd_section in Open edX, where `html`
+    is the platform's own block and cannot follow the learner's language)."""
+    root = _root(english)
+    by_language = {language: _root(module) for language, module in translated.items()}
+    for element in [root, *module_content.child_nodes(root)]:
+        block_class = _block_class(element.tag)
+        source = localized.digest_of(block_class, element)
+        for language, other in sorted(by_language.items()):
+            twin = other if element is root else next(
+                (e for e in module_content.child_nodes(other) if e.get("url_name") == element.get("url_name")), None)
+            if twin is None:
+                raise ContentError(f"{english.path.name}: {element.get('url_name')} has no {language} twin")
+            own = shape.overview(twin) if element is root else copy.deepcopy(twin)
+            own.tail = None
+            if sections_as and own.tag == "html":
+                own.tag = sections_as
+            element.append(localized.wrap(language, source, own))
+        if sections_as and element.tag == "html":
+            element.tag = sections_as
+    return root
+
+
+def module_xml(english, translated, sections_as=None):
+    return etree.tostring(with_translations(english, translated, sections_as), encoding="unicode")

@@ -15,6 +15,8 @@ from xblock.core import XBlock
 from courses.lmd import model
 from courses.olx.multilingual import module_xml
 
+from . import course_cache
+
 SCENARIO_PREFIX = "lmd_course"
 
 
@@ -61,9 +63,9 @@ def demo_course(language=SOURCE_LANGUAGE):
 
 @lru_cache(maxsize=None)
 def _course(language, source, overlay):
-    # Parsed once per process: every page lists the modules, and the demo's scenarios (hence a
-    # change of source) are only read at start-up anyway.
-    return tuple(model.course_for(source, lang=language, overlay=overlay))
+    # Read once per process (every page lists the modules; the demo's scenarios are only read
+    # at start-up anyway), and from var/ when the course's files have not changed since.
+    return tuple(course_cache.course(language, source, overlay, settings.VAR_DIR))
 
 
 @lru_cache(maxsize=None)

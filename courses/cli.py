@@ -15,13 +15,15 @@ def cmd_validate(args):
         except ContentError as exc:
             print(f"ERROR {exc}")
             failed = True
-    problems = checks.check_course(modules) if modules else []
+    problems = checks.check_course(modules, whole=not args.files) if modules else []
     for problem in problems:
         print(f"ERROR {problem}")
     for module in modules:
         print(f"ok    {module.path.name}: module {module.number}, {checks.section_words(module)} words, "
               f"{len(module.parts)} parts")
         print(f"      {checks.figures_line(module)}")
+        for line in checks.test_figures_lines(module):
+            print(f"      {line}")
     return 1 if failed or problems else 0
 
 

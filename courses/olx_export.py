@@ -6,7 +6,8 @@ Layout (Studio's own export layout, so an import followed by a Studio export loo
     course/<run>.xml                 course settings and one <chapter> pointer per module
     chapter/<m>-chapter.xml          "Module N: title" -> its subsections
     sequential/*.xml                 "Learn" (overview and sections), then one per activity; the
-                                     quiz's is graded, format="Quiz" (courses/olx/shape.py)
+                                     module's quiz's is graded, format="Quiz"; the course pre-test's
+                                     and post-test's are not (courses/olx/shape.py)
     vertical/*.xml                   one unit per section or activity, the block inline
     policies/<run>/policy.json, grading_policy.json, policies/assets.json
     static/course_image.png, about/*.html, info/*.html
@@ -77,13 +78,20 @@ def policy(language):
 
 def grading_policy(graded_count):
     """One assignment type, "Quiz", worth the whole grade. min_count is the number of graded
-    module sequentials, so the average runs over every module's quiz (an unattempted quiz
-    counts as zero instead of being skipped)."""
+    module sequentials (the modules' own quizzes: never the course pre-test or post-test), so the
+    average runs over every module's quiz (an unattempted quiz counts as zero instead of being
+    skipped)."""
     return {
         "GRADER": [{"type": GRADED_FORMAT, "short_label": GRADED_FORMAT, "min_count": max(1, graded_count),
                     "drop_count": 0, "weight": 1.0}],
         "GRADE_CUTOFFS": {"Pass": PASS_CUTOFF},
     }
+
+
+def graded_count(modules):
+    """How many graded subsections the course has: one per module quiz (shape.graded)."""
+    return sum(1 for module in modules for _name, _title, graded, _units in
+               shape.subsections(ident(module), _module_element(module)) if graded)
 
 
 def ident(module):
@@ -176,7 +184,7 @@ def stage(modules, language="en", catalog=None):
                                    "(two blocks' url_names make the same unit name)")
             files.update(written)
         files[f"course/{RUN}.xml"] = _xml(course)
-        graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
+        graded = graded_count(modules)
         files[f"policies/{RUN}/policy.json"] = _json(policy(language))
         files[f"policies/{RUN}/grading_policy.json"] = _json(grading_policy(graded))
         files["policies/assets.json"] = _json({COURSE_IMAGE: {
@@ -245,6 +253,6 @@ def cmd_export_olx(args):
     except (ContentError, ValueError, OSError) as exc:
         print(f"lmd: error: {exc}", file=sys.stderr)
         return 1
-    graded = sum(1 for module in modules if module.parts_of("lmd_quiz"))
+    graded = graded_count(modules)
     print(f"wrote {args.output} ({len(modules)} modules, {graded} graded quizzes)")
     return 0

@@ -42,8 +42,8 @@ def _longest_path(rp):
 
 def worst_state(part_tag, data):
     """The largest state the runtime can store for one block."""
-    if part_tag == "lmd_quiz":
-        responses, results = {}, {}
+    if part_tag == "lmd_quiz":  # the last attempt's results are graded again from its responses
+        responses = {}
         for q in data["questions"]:
             if q["type"] == "ordering":
                 responses[q["id"]] = [i["id"] for i in q["items"]]
@@ -51,9 +51,7 @@ def worst_state(part_tag, data):
                 responses[q["id"]] = [o["id"] for o in q["options"]]
             else:
                 responses[q["id"]] = max((o["id"] for o in q["options"]), key=len)
-            results[q["id"]] = {"score": WORST_SCORE, "correct": False}
-        return {"a": max(data["max_attempts"], 999), "r": responses, "s": results, "l": WORST_SCORE,
-                "b": WORST_SCORE, "p": False}
+        return {"a": max(data["max_attempts"], 999), "r": responses, "l": WORST_SCORE, "b": WORST_SCORE, "p": False}
     if part_tag == "lmd_case_study":
         return {"a": {q["id"]: WORST_CHAR * q["max_length"] for q in data["questions"]}, "s": True,
                 "p": sorted(p["id"] for p in data["rubric"]), "r": WORST_SCORE}

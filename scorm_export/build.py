@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from xblocks.common.errors import ContentError
+from xblocks.lmd_quiz.content import is_course_test
 
 from . import manifest as mf
 from .budget import SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004, fit_module_xml
@@ -68,7 +69,8 @@ def build_package(modules, version, language, info, progress=None, listed_extra=
         href = check_member_path(f"{ident}/index.html")
         files[href] = page.encode()
         files.update(assets)
-        quizzes = module.parts_of("lmd_quiz")
+        # The module's own quiz sets the mastery score; a course pre-test or post-test never does.
+        quizzes = [quiz for quiz in module.parts_of("lmd_quiz") if not is_course_test(quiz.data)]
         mastery = percent(quizzes[0].data["pass_threshold"]) if quizzes else None
         scos.append(mf.Sco(ident, title, href, [href], mastery))
         if progress:

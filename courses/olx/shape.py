@@ -11,8 +11,13 @@
       sequential "<quiz's title>"  graded, format "Quiz"
         vertical               <lmd_quiz/>
 
+The course pre-test (at the start of module 1) and post-test (at the end of module 12) are quizzes
+with a `purpose`: each is a subsection of its own, titled by its display name, and never graded
+(they measure learning gain; the course grade is the modules' quizzes'). A "Learn" subsection that
+holds only the overview (module 1's, before its pre-test) is titled "Overview".
+
 Why this shape: learners get what the platform gives every course (unit navigation, bookmarks,
-"resume", the outline's completion ticks, the mobile apps' unit list), and only the quiz
+"resume", the outline's completion ticks, the mobile apps' unit list), and only the module's quiz
 subsection is graded. Every block keeps the url_name it has in the course source, so learner
 state (keyed by it in Open edX) survives a course update. Sections between two activities form
 a "Learn" subsection of their own, so the order the author wrote is kept.
@@ -23,6 +28,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from xblocks.lmd_module import content as module_content
+from xblocks.lmd_quiz.content import PURPOSES
 
 GRADED_FORMAT = "Quiz"
 QUIZ_TAG = "lmd_quiz"
@@ -55,9 +61,17 @@ def subsections(stem, module_element):
         else:
             learn = None
             name = child.get("url_name")
-            result.append((f"{name}-sequence", child.get("display_name", ""), child.tag == QUIZ_TAG,
+            result.append((f"{name}-sequence", child.get("display_name", ""), graded(child),
                            [(f"{name}-unit", child.get("display_name", ""), child)]))
+    if len(result[0][3]) == 1:  # the overview alone (an activity follows it at once): titled so
+        result[0] = (result[0][0], _("Overview"), False, result[0][3])
     return result
+
+
+def graded(element):
+    """Is this activity's subsection graded? A module's quiz: yes; a course pre-test or
+    post-test (a quiz with a purpose), a case study or a role-play: no."""
+    return element.tag == QUIZ_TAG and element.get("purpose", "") not in PURPOSES
 
 
 def module_from_units(units):

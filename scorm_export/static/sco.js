@@ -67,7 +67,9 @@
     interactions.record(question, response, correct);
   };
 
-  /* What the LMS sees: the module's quiz decides score and success; all activities, completion. */
+  /* What the LMS sees: the module's own quiz decides score and success (a course pre-test or
+   * post-test placed in the module never does: it reports its interactions only); all
+   * activities, the pre-test and post-test included, decide completion. */
   function report() {
     var summary = SCORM.summary();
     var quiz = summary.quiz;
@@ -102,7 +104,7 @@
       if (!p.graded) { return; }
       total += 1;
       if (p.complete) { done += 1; }
-      if (backend.type === 'lmd_quiz') { quiz = p; }
+      if (backend.type === 'lmd_quiz' && !p.purpose) { quiz = p; }
     });
     return {total: total, done: done, complete: total > 0 && done === total, quiz: quiz};
   };

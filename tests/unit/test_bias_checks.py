@@ -160,7 +160,9 @@ def test_lmd_validate_passes_on_the_thirteen_modules_and_prints_their_figures(ca
     args = build_parser().parse_args(["validate"])
     assert args.func(args) == 0
     out = capsys.readouterr().out
-    assert "ERROR" not in out and out.count("ok    ") == 13 and out.count("keys by position") == 13
+    # the thirteen modules' quizzes, then the course pre-test's and post-test's own lines
+    assert "ERROR" not in out and out.count("ok    ") == 13 and out.count("keys by position") == 15
+    assert "pretest lmd-pretest: 13 questions on 13 modules" in out and "posttest lmd-posttest: 13 questions" in out
 
 
 def test_validate_fails_and_names_the_module_when_a_bias_is_planted(tmp_path, capsys):

@@ -36,7 +36,9 @@ def test_module_renders_through_the_blocks(module):
     block = runtime.get_block(runtime.parse_xml_string(module.xml))
     with translation.override("en"):
         html = runtime.render(block, "student_view").content
-    assert module.title in html and block.progress()["total"] == 3
+    # a case study, a role-play and a quiz; module 1 opens with the course pre-test and module 12
+    # closes with the post-test (activities, though not the module's results)
+    assert module.title in html and block.progress()["total"] == (4 if module.number in ("1", "12") else 3)
 
 
 def _broken(module, old, new):
@@ -61,7 +63,7 @@ def test_checks_catch_each_defect():
 def _drop_objective_coverage(module):
     broken = model.parse_module(module.xml, module.path)
     target = broken.objectives[0]["id"]
-    for question in broken.parts_of("lmd_quiz")[0].data["questions"]:
+    for question in checks.module_quizzes(broken)[0].data["questions"]:
         if question["objective"] == target:
             question["objective"] = ""
     return broken

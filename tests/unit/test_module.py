@@ -45,6 +45,46 @@ def test_progress_follows_the_activities(runtime):
     assert progress["score"] == 1.0 and progress["percent"] == 100
 
 
+def with_tests(quiz_xml=QUIZ):
+    """MODULE with a course pre-test before its section and a post-test after its quiz (copies of
+    the sample quiz with a purpose), as modules 1 and 12 hold them."""
+    test = {kind: quiz_xml.replace("<lmd_quiz ", f'<lmd_quiz purpose="{kind}" max_attempts="1" ', 1)
+            .replace('max_attempts="3"', "") for kind in ("pretest", "posttest")}
+    return MODULE.replace("  <html ", test["pretest"] + "\n  <html ", 1).replace(
+        "</lmd_module>", test["posttest"] + "\n</lmd_module>")
+
+
+def test_a_pretest_and_posttest_are_activities_but_not_the_modules_quiz(runtime):
+    """They count towards completion (the module is done once they are taken) but never in the
+    module's score or 'quiz passed': those are the module's own quiz's."""
+    module = load(runtime, with_tests())
+    pretest, _section, quiz, posttest = module.child_blocks()
+    assert (pretest.purpose, quiz.purpose, posttest.purpose) == ("pretest", "", "posttest")
+    progress = module.progress()
+    assert (progress["total"], progress["next"]) == (3, progress["activities"][0]["id"])  # the pre-test first
+    assert [a.get("purpose") for a in progress["activities"]] == ["pretest", None, "posttest"]
+    post(runtime, pretest, "submit", {"responses": RIGHT})  # 100 % on the pre-test
+    post(runtime, posttest, "submit", {"responses": RIGHT})
+    progress = module.progress()
+    assert progress["done"] == 2 and not progress["complete"]
+    assert progress["score"] == 0.0 and progress["quiz_passed"] is False  # the module's quiz: not taken
+    wrong = {"q1": "b", "q2": ["c"], "q3": "false", "q4": ["d", "c", "b", "a"]}
+    post(runtime, quiz, "submit", {"responses": wrong})
+    post(runtime, quiz, "submit", {"responses": RIGHT})
+    status, progress = post(runtime, module, "progress_summary", {})
+    assert status == 200 and progress["complete"] and progress["quiz_passed"] and progress["score"] == 1.0
+
+
+def test_a_failed_pretest_does_not_fail_the_module(runtime):
+    module = load(runtime, with_tests())
+    pretest, _section, quiz, posttest = module.child_blocks()
+    wrong = {"q1": "b", "q2": ["c"], "q3": "false", "q4": ["d", "c", "b", "a"]}
+    for block, answers in ((pretest, wrong), (quiz, RIGHT), (posttest, wrong)):
+        assert post(runtime, block, "submit", {"responses": answers})[0] == 200
+    progress = module.progress()
+    assert progress["complete"] and progress["quiz_passed"] and progress["score"] == 1.0
+
+
 def test_student_view_sends_shared_assets_once(runtime):
     module = load(runtime, MODULE)
     frag = module.student_view()

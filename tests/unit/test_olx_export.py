@@ -5,8 +5,10 @@ import argparse
 import ast
 import gzip
 import io
+import itertools
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -125,7 +127,9 @@ def outline_of(files, module):
 
 def test_each_module_is_a_section_in_the_platforms_own_shape(course):
     """Module = section; "Learn" (the overview, then one unit per teaching section), then one
-    subsection per activity, the quiz's graded; every block keeps its source url_name."""
+    subsection per activity, the module's quiz's graded; every block keeps its source url_name.
+    An activity before the first section (module 1's pre-test) follows the overview, which is then
+    a subsection of its own, titled "Overview"."""
     files = stage(course)
     pointer = root_of(files, "course.xml")
     assert (pointer.tag, dict(pointer.attrib)) == ("course", {"url_name": RUN, "org": "LMD", "course": "LMD101"})
@@ -135,15 +139,65 @@ def test_each_module_is_a_section_in_the_platforms_own_shape(course):
     for module in course:
         chapter = root_of(files, f"chapter/{ident(module)}-chapter.xml")
         assert chapter.get("display_name") == f"Module {module.number}: {module.title}"
-        sections = [p for p in module.parts if p.tag == "html"]
-        activities = [p for p in module.parts if p.tag != "html"]
+        head = list(itertools.takewhile(lambda p: p.tag != "html", module.parts))  # before the first section
+        rest = module.parts[len(head):]
+        sections = [p for p in rest if p.tag == "html"]
+        activities = [p for p in rest if p.tag != "html"]
+        overview = [("Overview", "lmd_module", module.url_name)]
         assert outline_of(files, module) == [
-            ("Learn", False, [("Overview", "lmd_module", module.url_name)]
-             + [(p.display_name, "html", p.url_name) for p in sections]),
-            *[(p.display_name, p.tag == "lmd_quiz", [(p.display_name, p.tag, p.url_name)]) for p in activities]]
+            *([("Overview", False, overview), *map(activity_subsection, head)] if head else []),
+            ("Learn", False, ([] if head else overview) + [(p.display_name, "html", p.url_name) for p in sections]),
+            *map(activity_subsection, activities)]
         [overview] = root_of(files, f"vertical/{ident(module)}-overview.xml")
         assert [c.tag for c in overview if isinstance(c.tag, str)] == ["objectives", "introduction"][
             :len([c for c in overview if isinstance(c.tag, str)])]  # the module's own content, no children
+
+
+def activity_subsection(part):
+    """An activity's subsection as outline_of() gives it: graded when it is a module's own quiz."""
+    graded = part.tag == "lmd_quiz" and not part.data["purpose"]
+    return (part.display_name, graded, [(part.display_name, part.tag, part.url_name)])
+
+
+def test_the_course_pre_test_and_post_test_are_ungraded_subsections_of_their_own(real_course):
+    """Module 1: its overview, then the pre-test, then its teaching; module 12 ends with the
+    post-test. Neither is graded (they measure learning gain), and the grading policy's min_count
+    counts the thirteen modules' quizzes only."""
+    files = stage(real_course)
+    first, last = real_course[0], real_course[-1]
+    assert outline_of(files, first)[:3] == [
+        ("Overview", False, [("Overview", "lmd_module", "m01")]),
+        ("Course pre-test: where you start (not graded)", False,
+         [("Course pre-test: where you start (not graded)", "lmd_quiz", "lmd-pretest")]),
+        ("Learn", False, [(p.display_name, "html", p.url_name) for p in first.parts_of("html")])]
+    assert outline_of(files, last)[-2:] == [
+        ("Check your understanding", True, [("Check your understanding", "lmd_quiz", "m12-quiz")]),
+        ("Course post-test: what you have learned (not graded)", False,
+         [("Course post-test: what you have learned (not graded)", "lmd_quiz", "lmd-posttest")])]
+    for name in ("lmd-pretest", "lmd-posttest"):
+        sequential = root_of(files, f"sequential/{name}-sequence.xml")
+        assert sequential.get("graded") is None and sequential.get("format") is None
+    graded = [name for name in files if name.startswith("sequential/") and root_of(files, name).get("graded")]
+    assert sorted(graded) == sorted(f"sequential/{m.url_name}-quiz-sequence.xml" for m in real_course)
+    assert json.loads(files[f"policies/{RUN}/grading_policy.json"])["GRADER"][0]["min_count"] == 13
+
+
+def test_grading_policy_counts_module_quizzes_not_the_tests_of_learning_gain(tmp_path):
+    """A module with a pre-test, its quiz and a post-test: one graded subsection, min_count 1."""
+    text = (FIXTURES / "modules" / "02-fixture-risk.xml").read_text(encoding="utf-8")
+    quiz = re.search(r'  <lmd_quiz url_name="fx02-quiz".*?</lmd_quiz>\n', text, re.S).group(0)
+    tests = {kind: quiz.replace('url_name="fx02-quiz"', f'url_name="fx-{kind}" purpose="{kind}"') for kind in ("pretest", "posttest")}
+    module = model.parse_module(text.replace(quiz, tests["pretest"] + quiz + tests["posttest"]), Path("02-fx.xml"))
+    files = stage([module])
+    assert [root_of(files, f"sequential/{name}-sequence.xml").get("graded") for name in
+            ("fx-pretest", "fx02-quiz", "fx-posttest")] == [None, "true", None]
+    assert json.loads(files[f"policies/{RUN}/grading_policy.json"])["GRADER"][0]["min_count"] == 1
+    # A module that holds the tests and no quiz of its own (module 12 without its quiz) adds none.
+    only_tests = text.replace(quiz, tests["pretest"] + tests["posttest"]).replace("fx02", "fx03").replace("fx-", "fy-")
+    files = stage([module, model.parse_module(only_tests.replace('number="2"', 'number="3"'), Path("03-fx.xml"))])
+    graded = [name for name in files if name.startswith("sequential/") and root_of(files, name).get("graded")]
+    assert graded == ["sequential/fx02-quiz-sequence.xml"]
+    assert json.loads(files[f"policies/{RUN}/grading_policy.json"])["GRADER"][0]["min_count"] == 1
 
 
 def test_chapters_follow_programme_order_not_file_order(tmp_path):
@@ -173,12 +227,12 @@ def test_only_quiz_subsections_are_graded(course):
             sequential = etree.fromstring(data)
             [vertical_ref] = sequential[:1]
             [block] = root_of(files, f"vertical/{vertical_ref.get('url_name')}.xml")
-            if block.tag == "lmd_quiz":
+            if block.tag == "lmd_quiz" and not block.get("purpose"):  # a module's quiz, not a course test
                 graded += 1
                 assert (sequential.get("graded"), sequential.get("format")) == ("true", "Quiz"), name
             else:
                 assert sequential.get("graded") is None and sequential.get("format") is None, name
-    assert graded == sum(1 for m in course if m.parts_of("lmd_quiz"))
+    assert graded == sum(1 for m in course for p in m.parts_of("lmd_quiz") if not p.data["purpose"])
     policy = json.loads(files[f"policies/{RUN}/grading_policy.json"])
     [grader] = policy["GRADER"]
     assert (grader["type"], grader["weight"], grader["drop_count"]) == ("Quiz", 1.0, 0)

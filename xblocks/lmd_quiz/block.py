@@ -26,7 +26,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
 
     completion_mode = XBlockCompletionMode.COMPLETABLE
     content_module = content
-    content_field_names = ("questions", "max_attempts", "pass_threshold", "shuffle", "weight")
+    content_field_names = ("questions", "max_attempts", "pass_threshold", "shuffle", "weight", "purpose")
     translatable_fields = ("questions",)
     icon_class = "problem"
 
@@ -40,6 +40,10 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
                       default=True, scope=Scope.settings)
     weight = Float(display_name=_("Weight"), help=_("Points this quiz is worth in the course grade"),
                    default=1.0, scope=Scope.settings)
+    purpose = String(display_name=_("Purpose"),
+                     help=_("Empty for a module's quiz; pretest or posttest for the course's tests of learning gain, "
+                            "which are not graded"),
+                     default="", scope=Scope.settings)
 
     # Named as in Open edX's capa problems so the instructor dashboard's "reset attempts" works.
     attempts = Integer(default=0, scope=Scope.user_state)
@@ -104,7 +108,8 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
     def lmd_progress(self):
         """Summary for the module container: done, score, passed."""
         return {"complete": self.answers_revealed(), "score": self.raw_score,
-                "passed": bool(self.passed), "graded": True, "started": self.attempts > 0}
+                "passed": bool(self.passed), "graded": True, "started": self.attempts > 0,
+                "purpose": self.purpose or None}  # a pre-test or post-test is not the module's quiz
 
     # ---- handlers ----------------------------------------------------------------------------
     @json_api

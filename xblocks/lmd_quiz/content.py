@@ -12,7 +12,11 @@ from ..common.xmlcontent import (
 )
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "ordering")
-SETTINGS_DEFAULTS = {"max_attempts": 3, "pass_threshold": 0.7, "shuffle": True, "weight": 1.0}
+# What a quiz is for: "" (the default) is a module's own quiz, graded; "pretest" and "posttest" are
+# the course's pre-test and post-test, which measure learning gain and are never graded (see
+# courses/lmd/FORMAT.md, "Pre-test and post-test").
+PURPOSES = ("pretest", "posttest")
+SETTINGS_DEFAULTS = {"max_attempts": 3, "pass_threshold": 0.7, "shuffle": True, "weight": 1.0, "purpose": ""}
 
 
 def parse(node):
@@ -31,7 +35,22 @@ def parse(node):
         "pass_threshold": float_attr(node, "pass_threshold", SETTINGS_DEFAULTS["pass_threshold"], 0, 1),
         "shuffle": bool_attr(node, "shuffle", SETTINGS_DEFAULTS["shuffle"]),
         "weight": float_attr(node, "weight", SETTINGS_DEFAULTS["weight"], 0, 1000),
+        "purpose": _purpose(node),
     }
+
+
+def _purpose(node):
+    purpose = node.get("purpose", SETTINGS_DEFAULTS["purpose"])
+    if purpose and purpose not in PURPOSES:
+        raise ContentError(_("{element}: {attribute} must be one of {values}."), element=where(node),
+                           attribute=f"purpose={purpose!r}", values=", ".join(PURPOSES))
+    return purpose
+
+
+def is_course_test(data):
+    """A pre-test or post-test (its content dict, or a block's lmd_progress() summary): it
+    measures learning gain; it is not its module's quiz and is never graded."""
+    return (data or {}).get("purpose") in PURPOSES
 
 
 def _parse_question(node, seen):
@@ -95,6 +114,8 @@ def serialize(data, node):
     node.set("pass_threshold", format_number(data["pass_threshold"]))
     node.set("shuffle", format_bool(data["shuffle"]))
     node.set("weight", format_number(data["weight"]))
+    if data.get("purpose"):
+        node.set("purpose", data["purpose"])
     for question in data["questions"]:
         q = etree.SubElement(node, "question", id=question["id"], type=question["type"])
         if question.get("objective"):
@@ -115,4 +136,5 @@ def objectives_assessed(questions):
     return {q["objective"] for q in questions if q.get("objective")}
 
 
-__all__ = ["parse", "serialize", "validate_question", "QUESTION_TYPES", "objectives_assessed"]
+__all__ = ["parse", "serialize", "validate_question", "QUESTION_TYPES", "PURPOSES", "is_course_test",
+           "objectives_assessed"]

@@ -34,7 +34,25 @@ STRINGS = {
     "confirmShowNo": _("Keep trying"),
 }
 
+# A pre-test or post-test measures where the learner stands; it is not graded, so the learner is
+# told the score without a pass mark, and no verdict of passed or failed.
+COURSE_TEST_STRINGS = {
+    "pretest": {
+        "score": _("Your score: {score}%."),
+        "passed": _("This pre-test is not graded: it records where you start."),
+        "failed": _("This pre-test is not graded: it records where you start."),
+        "noAttempts": _("Your answers are recorded."),
+    },
+    "posttest": {
+        "score": _("Your score: {score}%."),
+        "passed": _("This post-test is not graded: compared with your pre-test, it shows what you have learned."),
+        "failed": _("This post-test is not graded: compared with your pre-test, it shows what you have learned."),
+        "noAttempts": _("Your answers are recorded."),
+    },
+}
+
 
 def translated(block):
-    """The table in the block's language (plural sentences as plural tables: LMD.plural)."""
-    return block_table(STRINGS, block)
+    """The table in the block's language (plural sentences as plural tables: LMD.plural); a
+    pre-test's or post-test's without grade pressure."""
+    return block_table({**STRINGS, **COURSE_TEST_STRINGS.get(getattr(block, "purpose", "") or "", {})}, block)

@@ -9,8 +9,10 @@
       var activities = SCORM.backendsInside(element).map(function (b) { return b.progress && b.progress(); })
         .filter(function (p) { return p && p.graded; });
       var done = activities.filter(function (p) { return p.complete; }).length;
-      var scores = activities.map(function (p) { return p.score || 0; });
-      var quizzes = activities.filter(function (p) { return p.passed !== null && p.passed !== undefined; });
+      /* the module's own results: a course pre-test or post-test is an activity, not a result (progress.py) */
+      var results = activities.filter(function (p) { return !p.purpose; });
+      var scores = results.map(function (p) { return p.score || 0; });
+      var quizzes = results.filter(function (p) { return p.passed !== null && p.passed !== undefined; });
       var ids = Array.prototype.map.call(element.querySelectorAll('.lmd-activity-list a'), function (a) {
         return a.getAttribute('href').replace(/^#/, '').replace(/-anchor$/, '');
       });
@@ -23,7 +25,11 @@
         quiz_passed: quizzes.length ? quizzes.every(function (p) { return p.passed; }) : null,
         complete: activities.length > 0 && done === activities.length,
         next: next,
-        activities: activities.map(function (p, i) { return {id: ids[i], complete: !!p.complete, score: p.score}; })
+        activities: activities.map(function (p, i) {
+          var entry = {id: ids[i], complete: !!p.complete, score: p.score};
+          if (p.purpose) { entry.purpose = p.purpose; }
+          return entry;
+        })
       };
     }
     return {

@@ -7,7 +7,12 @@
   SCORM.backends = SCORM.backends || {};
 
   SCORM.backends.lmd_quiz = function (usage, quiz) {
-    var st = SCORM.stateOf(usage) || {a: 0, r: {}, s: {}, l: null, b: null, p: false};
+    /* a: attempts, r: the last attempt's responses, l: its score, b: the best score, p: passed.
+     * The last attempt's results are graded again from r when shown, not stored: SCORM 1.2 keeps
+     * 4,096 characters of suspend data, and a module with two quizzes (the course pre-test or
+     * post-test beside the module's own) would leave too little room for the learner's writing
+     * (budget.py). A state saved by an earlier package may still hold them as s. */
+    var st = SCORM.stateOf(usage) || {a: 0, r: {}, l: null, b: null, p: false};
     var byId = {};
     quiz.questions.forEach(function (q) { byId[q.id] = q; });
 
@@ -35,10 +40,20 @@
       return shown;
     }
 
+    function lastResults() {
+      if (st.s) { return st.s; }
+      if (!st.a) { return {}; }
+      try {
+        return window.LmdQuizGrading.gradeQuiz(quiz.questions, st.r, quiz.pass_threshold).results;
+      } catch (e) {
+        return {};  /* answers to questions this package no longer has */
+      }
+    }
+
     function learnerState() {
-      var open = revealed(), results = {};
-      Object.keys(st.s).forEach(function (qid) {
-        if (byId[qid]) { results[qid] = feedback(byId[qid], st.r[qid], st.s[qid], open); }
+      var open = revealed(), results = {}, graded = lastResults();
+      Object.keys(graded).forEach(function (qid) {
+        if (byId[qid]) { results[qid] = feedback(byId[qid], st.r[qid], graded[qid], open); }
       });
       return {attempts: st.a, max_attempts: quiz.max_attempts, attempts_left: attemptsLeft(), score: st.l,
               best_score: st.b, passed: st.p, pass_threshold: quiz.pass_threshold, revealed: open,
@@ -53,7 +68,7 @@
       if (missing.length) { throw SCORM.error(400, SCORM.t('answerAll')); }
       var graded = window.LmdQuizGrading.gradeQuiz(quiz.questions, responses, quiz.pass_threshold);
       var passed = SCORM.passRule.passes(graded.score, quiz.pass_threshold);
-      var next = {a: st.a + 1, r: responses, s: graded.results, l: graded.score,
+      var next = {a: st.a + 1, r: responses, l: graded.score,
                   b: st.b === null || graded.score > st.b ? graded.score : st.b, p: st.p || passed};
       SCORM.saveState(usage, next, function (stored) { st = stored; });  /* or throws, changing nothing */
       quiz.questions.forEach(function (q) { SCORM.recordInteraction(q, responses[q.id], graded.results[q.id].correct); });
@@ -67,7 +82,9 @@
       },
       restore: function (args) { args.state = learnerState(); return args; },
       progress: function () {
-        return {complete: revealed(), score: st.b, passed: st.p, graded: true, attempted: st.a > 0};
+        /* purpose: a course pre-test or post-test, which is not the module's quiz (progress.py) */
+        return {complete: revealed(), score: st.b, passed: st.p, graded: true, attempted: st.a > 0,
+                purpose: quiz.purpose || null};
       }
     };
   };

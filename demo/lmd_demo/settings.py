@@ -67,6 +67,11 @@ if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "django.contrib.staticfiles"]
 INSTALLED_APPS = [*INSTALLED_APPS, "lmd_demo", "lmd_demo.state_rows", "csp", "axes", *(["lmd_access"] if ACCESS_APP else [])]
 MIDDLEWARE = [
+    # Learners on slow links: responses compressed (Django's gzip adds random bytes against BREACH),
+    # ETags for revalidation (computed before compression), assets cacheable for a day.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "lmd_demo.caching.CacheableAssets",
     "django.middleware.security.SecurityMiddleware",  # nosniff, Referrer-Policy (and HSTS behind HTTPS)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -16,6 +16,7 @@ from . import learner_record
 from .course_block import course_description, demo_course, scenario_ids
 from .fragments import page_parts, style_hashes
 from .permissions import staff_only
+from .course_runtime import CourseRuntime
 from .runtime import DemoRuntime
 from .workbench_gate import block_or_404
 
@@ -37,12 +38,12 @@ def home(request):
     })
 
 
-def _module_block(user, number):
+def _module_block(user, number, runtime_class=DemoRuntime):
     ids = scenario_ids(translation.get_language())
     if number not in ids:
         raise Http404("No such module")
     scenario = get_scenarios()[ids[number]]
-    return DemoRuntime(user.username).get_block(scenario.usage_id)
+    return runtime_class(user.username).get_block(scenario.usage_id)
 
 
 def _module_blocks(user):
@@ -74,7 +75,7 @@ def summary(request):
 def module_page(request, number):
     if not _may_take_course(request.user):
         return render(request, "lmd_demo/no_access.html", status=403)
-    block = _module_block(request.user, number.upper())
+    block = _module_block(request.user, number.upper(), CourseRuntime)  # without the workbench's scripts
     frag = block.render("student_view", {})
     numbers = list(scenario_ids(translation.get_language()))
     index = numbers.index(block.number)

@@ -45,11 +45,13 @@ def officer():
 
 
 def block_usage(number, block_type, language="en"):
-    """Usage id of the `block_type` child of module `number` in the demo's run of `language`."""
+    """Usage id of module `number`'s own `block_type` child in the demo's run of `language` (a
+    course pre-test or post-test placed in the module is not its quiz)."""
     from workbench.runtime import WorkbenchRuntime
     from workbench.scenarios import get_scenarios
     module = WorkbenchRuntime("officer1").get_block(get_scenarios()[scenario_ids(language)[number]].usage_id)
-    return next(child for child in module.children if f".{block_type}." in child)
+    return next(str(child.scope_ids.usage_id) for child in module.get_children()
+                if child.scope_ids.block_type == block_type and not getattr(child, "purpose", None))
 
 
 def post(client, usage_id, handler, payload):

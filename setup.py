@@ -15,6 +15,9 @@ BLOCKS = {
     "lmd_quiz": "xblocks.lmd_quiz.block:LmdQuizBlock",
     "lmd_case_study": "xblocks.lmd_case_study.block:LmdCaseStudyBlock",
     "lmd_role_play": "xblocks.lmd_role_play.block:LmdRolePlayBlock",
+    # A text section that follows the learner's language (a course exported with `lmd export olx
+    # --languages`); not `html`, which is the platform's own block.
+    "lmd_section": "xblocks.common.html_section:HtmlSectionBlock",
 }
 
 setup(

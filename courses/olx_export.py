@@ -33,6 +33,7 @@ from xblocks.common.xmlcontent import parse_xml_string
 
 from .licensing.cli import add_signing_arguments, stamp_if_licensed
 from .lmd import model
+from .olx import multilingual as multilingual_course
 from .olx import shape
 from .olx.about import pages
 from .olx.archive import write_targz, write_tree
@@ -46,7 +47,7 @@ TITLE = "Leadership and Management Development"
 START, END = "2026-01-01T00:00:00Z", "2030-12-31T23:59:00Z"
 COURSE_IMAGE = "course_image.png"
 BLOCK_TAGS = ["lmd_module", "lmd_quiz", "lmd_case_study", "lmd_role_play"]
-ALLOWED_XBLOCKS = BLOCK_TAGS + ["html"]  # what olxcleaner must accept in this course
+ALLOWED_XBLOCKS = BLOCK_TAGS + list(shape.SECTION_TAGS)  # what olxcleaner must accept in this course
 GRADED_FORMAT = shape.GRADED_FORMAT
 PASS_CUTOFF = 0.7
 URL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # OLX file names: no ':' or '/'
@@ -64,10 +65,11 @@ def course_settings(language):
     return {"display_name": title, "start": START, "end": END, "course_image": COURSE_IMAGE, "language": language}
 
 
-def policy(language):
+def policy(language, multilingual=False):
     return {f"course/{RUN}": {
         **course_settings(language),
-        "advanced_modules": BLOCK_TAGS,
+        # lmd_section: the text sections of a course that carries every language
+        "advanced_modules": BLOCK_TAGS + ([multilingual_course.SECTION_TAG] if multilingual else []),
         # Learners take the modules at their own pace: no section dates or deadlines.
         "self_paced": True,
         # Enrolment is gated by the access app's CourseEnrollmentStarted filter (coordinator
@@ -148,13 +150,15 @@ def _vertical(display_name, block):
     return etree.tostring(vertical, encoding="UTF-8") + b"\n"
 
 
-def module_files(module):
-    """{archive path: bytes} of one module's chapter, subsections and units."""
+def module_files(module, element=None):
+    """{archive path: bytes} of one module's chapter, subsections and units; `element` is the
+    module's element when it is not the module's own (its blocks with their translations)."""
     stem = ident(module)
     chapter = etree.Element("chapter", display_name=_("Module %(number)s: %(title)s") % {
         "number": module.number, "title": module.title})
     files = {}
-    for seq_name, seq_title, graded, units in shape.subsections(stem, _module_element(module)):
+    element = _module_element(module) if element is None else element
+    for seq_name, seq_title, graded, units in shape.subsections(stem, element):
         etree.SubElement(chapter, "sequential", url_name=seq_name)
         sequential = etree.Element("sequential", display_name=seq_title)
         if graded:
@@ -168,24 +172,27 @@ def module_files(module):
     return files
 
 
-def stage(modules, language="en", catalog=None):
+def stage(modules, language="en", catalog=None, translated=None):
     """The course as {path inside the course folder: bytes}, modules in the order given
     (model.load_course() gives programme order: 1..8, 8A, 9..12, then national modules).
-    `catalog` translates the course pages (default: the course's own catalogs of `language`)."""
+    `catalog` translates the course pages (default: the course's own catalogs of `language`).
+    `translated` ({language: the same modules in that language}): one course run in every
+    language, each block carrying its translations and text sections as lmd_section blocks."""
     check_structure(modules)
+    elements = multilingual_course.course_elements(modules, translated) if translated else {}
     with translation.override(language):  # the names and sentences the exporter writes itself
         files = {"course.xml": _xml(etree.Element("course", url_name=RUN, org=ORG, course=NUMBER))}
         course = etree.Element("course", **course_settings(language))
         for module in modules:
             etree.SubElement(course, "chapter", url_name=f"{ident(module)}-chapter")
-            written = module_files(module)
+            written = module_files(module, elements.get(module.path))
             if clash := files.keys() & written.keys():
                 raise ContentError(f"{module.path.name}: {sorted(clash)[0]} would be written twice "
                                    "(two blocks' url_names make the same unit name)")
             files.update(written)
         files[f"course/{RUN}.xml"] = _xml(course)
         graded = graded_count(modules)
-        files[f"policies/{RUN}/policy.json"] = _json(policy(language))
+        files[f"policies/{RUN}/policy.json"] = _json(policy(language, multilingual=bool(translated)))
         files[f"policies/{RUN}/grading_policy.json"] = _json(grading_policy(graded))
         files["policies/assets.json"] = _json({COURSE_IMAGE: {
             "contentType": "image/png", "displayname": COURSE_IMAGE, "locked": False,
@@ -216,26 +223,44 @@ def _right_to_left_sections(vertical_xml, language):
     return _xml(root)
 
 
-def build_archive(target, modules_dir=None, language="en", overlay=None, sign=None):
+def build_archive(target, modules_dir=None, language="en", overlay=None, sign=None, also=()):
     """Read the course source, stage it and write the archive at `target` (atomically).
-    `sign` is an optional files -> files step (the licence stamp). Returns the modules."""
+    `sign` is an optional files -> files step (the licence stamp); `also`: more languages that the
+    one course run serves (its blocks carry them). Returns the modules."""
     directory = Path(modules_dir) if modules_dir else model.MODULES_DIR
     if not model.module_paths(directory):
         raise ContentError(f"no module files (*.xml) in {directory}")
     catalog = model.catalog_for(language, overlay)  # read once: for the modules and the course pages
     modules = model.course_for(modules_dir, lang=language, overlay=overlay, catalog=catalog)
-    files = {f"course/{name}": data for name, data in stage(modules, language, catalog).items()}
+    translated = {other: model.course_for(modules_dir, lang=other, overlay=overlay,
+                                          catalog=multilingual_course.content_catalog(other, overlay))
+                  for other in also if other != language}
+    files = {f"course/{name}": data for name, data in stage(modules, language, catalog, translated).items()}
     if sign is not None:
         files = sign(files)
     write_targz(files, target, root=None)
     return modules
 
 
+def language_list(text):
+    """`en,fr,es` -> ["en", "fr", "es"]; the course source's English is always one of them."""
+    import argparse
+    languages = [code.strip() for code in text.split(",") if code.strip()]
+    wrong = [code for code in languages if not LANGUAGE.match(code)]
+    if wrong or not languages:
+        raise argparse.ArgumentTypeError(f"{wrong[0] if wrong else text!r} is not a language code such as en, fr or pt-br")
+    return list(dict.fromkeys(["en", *languages]))
+
+
 def add_olx_parser(export_subparsers):
     """`lmd export olx`: call with the subparsers of `lmd export`."""
     parser = export_subparsers.add_parser("olx", help="Open edX course archive for Studio import")
     parser.add_argument("-o", "--output", required=True, help="the .tar.gz to write")
-    parser.add_argument("--lang", default="en", help="course language (content catalogs applied where they exist)")
+    languages = parser.add_mutually_exclusive_group()
+    languages.add_argument("--lang", default="en", help="course language (content catalogs applied where they exist)")
+    languages.add_argument("--languages", type=language_list,
+                           help="one course run in these languages, e.g. en,fr,es: each learner reads the "
+                                "blocks in the language the platform sets for them")
     parser.add_argument("--modules-dir", help="course source folder (default: the LMD course)")
     add_signing_arguments(parser)
     parser.set_defaults(func=cmd_export_olx)
@@ -248,8 +273,9 @@ def cmd_export_olx(args):
     from .django_setup import overlay_catalogs
     try:
         with overlay_catalogs(args.overlay):
-            modules = build_archive(args.output, args.modules_dir, args.lang, args.overlay,
-                                    sign=lambda files: stamp_if_licensed(args, files, COURSE_ID, COURSE_VERSION))
+            modules = build_archive(args.output, args.modules_dir, "en" if args.languages else args.lang, args.overlay,
+                                    sign=lambda files: stamp_if_licensed(args, files, COURSE_ID, COURSE_VERSION),
+                                    also=args.languages or ())
     except (ContentError, ValueError, OSError) as exc:
         print(f"lmd: error: {exc}", file=sys.stderr)
         return 1

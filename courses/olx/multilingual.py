@@ -18,11 +18,11 @@ from xblocks.lmd_module import content as module_content
 from ..lmd.model import XML_DECLARATION
 from . import shape
 
-SECTION_TAG = "lmd_section"  # a text section that follows the learner's language (Open edX)
+SECTION_TAG = shape.SECTION_TAGS[1]  # a text section that follows the learner's language (Open edX)
 
 
 def _block_class(tag):
-    return HtmlSectionBlock if tag in ("html", SECTION_TAG) else XBlock.load_class(tag)
+    return HtmlSectionBlock if tag in shape.SECTION_TAGS else XBlock.load_class(tag)
 
 
 def _root(module):
@@ -55,3 +55,27 @@ def with_translations(english, translated, sections_as=None):
 
 def module_xml(english, translated, sections_as=None):
     return etree.tostring(with_translations(english, translated, sections_as), encoding="unicode")
+
+
+def content_catalog(language, overlay=None):
+    """The content catalog of `language`: a course run cannot claim a language nobody translated
+    (its blocks would carry English under that language's name)."""
+    from ..lmd import model
+    catalog = model.catalog_for(language, overlay)
+    if catalog is None or not len(catalog):
+        raise ContentError(f"no content catalogs translate the course into {language!r}")
+    return catalog
+
+
+def course_elements(modules, translated):
+    """{module path: the module's element with its blocks' translations} for a course run in
+    every language; `translated` is {language: the same modules in that language}."""
+    twins = {language: {module.path: module for module in others} for language, others in translated.items()}
+    elements = {}
+    for module in modules:
+        missing = [language for language, by_path in twins.items() if module.path not in by_path]
+        if missing:
+            raise ContentError(f"{module.path.name} has no {missing[0]} version")
+        elements[module.path] = with_translations(
+            module, {language: by_path[module.path] for language, by_path in twins.items()}, sections_as=SECTION_TAG)
+    return elements

@@ -3,7 +3,8 @@
     chapter   "Module 9: Integrity"                      <- the module
       sequential "Learn"                                 <- the module's teaching, in order:
         vertical "Overview"    <lmd_module/>               number, objectives, introduction (no children)
-        vertical "<section>"   <html/>                     one unit per section
+        vertical "<section>"   <html/>                     one unit per section (<lmd_section/> when
+                                                           the course carries every language)
       sequential "<case study's title>"                  <- each activity is a subsection of its own
         vertical               <lmd_case_study/>
       sequential "<role-play's title>"
@@ -32,6 +33,9 @@ from xblocks.lmd_quiz.content import PURPOSES
 
 GRADED_FORMAT = "Quiz"
 QUIZ_TAG = "lmd_quiz"
+# A module's text sections: Open edX's own html block, or lmd_section, which follows the
+# learner's language (a course exported with every language, courses/olx/multilingual.py).
+SECTION_TAGS = ("html", "lmd_section")
 
 
 def overview(module_element):
@@ -50,7 +54,7 @@ def subsections(stem, module_element):
     result = []
     learn = None
     for child in [None, *module_content.child_nodes(module_element)]:
-        if child is None or child.tag == "html":
+        if child is None or child.tag in SECTION_TAGS:
             if learn is None:
                 learn = (f"{stem}-learn" + (f"-{len(result) + 1}" if result else ""), _("Learn"), False, [])
                 result.append(learn)

@@ -8,11 +8,12 @@ from django.conf import settings
 from opaque_keys.edx.keys import CourseKey
 
 
-def olx_archive(language="en"):
-    """The course archive, built by our exporter in `language`."""
+def olx_archive(language="en", also=()):
+    """The course archive, built by our exporter in `language` (and the languages `also`, which
+    its blocks then carry: `lmd export olx --languages`)."""
     from courses.olx_export import build_archive
     target = Path(tempfile.mkdtemp(prefix="lmd-olx-")) / f"lmd-{language}.tar.gz"
-    build_archive(target, language=language)
+    build_archive(target, language=language, also=also)
     return target
 
 
@@ -25,13 +26,13 @@ def unpack(archive, name):
     return data_dir, f"{name}/course"
 
 
-def import_into(store, user_id, language="en", run=None):
+def import_into(store, user_id, language="en", run=None, also=()):
     """Import the exported course with the platform's course import (what Studio's import task
     runs after the upload); -> the course key."""
     from xmodule.modulestore.xml_importer import import_course_from_xml
-    run = run or f"2026_{language}"
+    run = run or "_".join(["2026", language, *also])
     course_key = CourseKey.from_string(f"course-v1:LMD+LMD101+{run}")
-    data_dir, folder = unpack(olx_archive(language), f"lmd-{run}")
+    data_dir, folder = unpack(olx_archive(language, also), f"lmd-{run}")
     import_course_from_xml(store, user_id, str(data_dir), [folder], target_id=course_key,
                            create_if_not_present=True)
     return course_key

@@ -23,13 +23,14 @@ class LmdCourseTestCase(SharedModuleStoreTestCase):
     each test gets its own SQL transaction (learners, state, grades)."""
 
     LANGUAGE = "en"
+    ALSO = ()  # more languages the one run carries (`lmd export olx --languages`)
     ENABLED_SIGNALS = ["course_published"]  # block structures are built as Open edX builds them
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         with cls.store.default_store(ModuleStoreEnum.Type.split):
-            cls.course_key = import_into(cls.store, ModuleStoreEnum.UserID.test, language=cls.LANGUAGE)
+            cls.course_key = import_into(cls.store, ModuleStoreEnum.UserID.test, language=cls.LANGUAGE, also=cls.ALSO)
         cls.course = cls.store.get_course(cls.course_key)
         # What the course_published signal queues in production (a Celery task, delayed by
         # COURSE_PUBLISH_TASK_DELAY): the block structure that grades, completion and the outline read.

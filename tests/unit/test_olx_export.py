@@ -468,3 +468,38 @@ def test_cli_build_equals_staged_archive(fixture_course, tmp_path):
     expected = targz_bytes({f"course/{k}": v for k, v in stage(fixture_course).items()})
     assert (tmp_path / "c.tar.gz").read_bytes() == expected
     assert gzip.decompress(expected)[:512].startswith(b"course/")
+
+
+# --- one course run in every language (issue 14, item 1) -------------------------------------
+
+def test_one_run_in_every_language_carries_each_blocks_translations(tmp_path):
+    """`--languages en,fr,es`: the blocks keep their url_names and carry <translation> children in
+    French and Spanish; the text sections are lmd_section blocks; the policy lists lmd_section;
+    the archive passes olxcleaner with it allowed."""
+    assert export("-o", tmp_path / "ml.tar.gz", "--languages", "fr,es") == 0
+    course_dir = unpack(tmp_path / "ml.tar.gz", tmp_path / "ml")
+    section = etree.parse(str(course_dir / "vertical" / "m09-s1-unit.xml")).getroot()[0]
+    assert section.tag == "lmd_section" and section.get("url_name") == "m09-s1"
+    translations = {t.get("lang"): t for t in section.findall("translation")}
+    assert sorted(translations) == ["es", "fr"] and all(t.get("source") for t in translations.values())
+    assert translations["fr"][0].get("display_name") == "L'intégrité, une responsabilité du management"
+    quiz = etree.parse(str(course_dir / "vertical" / "m09-quiz-unit.xml")).getroot()[0]
+    assert quiz.tag == "lmd_quiz" and {t.get("lang") for t in quiz.findall("translation")} == {"fr", "es"}
+    assert not any(etree.parse(str(p)).getroot()[0].tag == "html" for p in course_dir.glob("vertical/*.xml"))
+    policy = json.loads((course_dir / "policies" / RUN / "policy.json").read_text())
+    assert policy[f"course/{RUN}"]["advanced_modules"] == BLOCK_TAGS + ["lmd_section"]
+    assert policy[f"course/{RUN}"]["language"] == "en"
+    _course, store, _urls = olxcleaner.validate(str(course_dir), allowed_xblocks=ALLOWED_XBLOCKS)
+    assert [e for e in store.errors if e.level in ("ERROR", "CRITICAL")] == []
+
+
+def test_a_language_without_catalogs_or_a_bad_code_is_refused_and_nothing_is_written(tmp_path, capsys):
+    target = tmp_path / "ml.tar.gz"
+    assert export("-o", target, "--languages", "en,de") == 1
+    assert "no content catalogs translate the course into 'de'" in capsys.readouterr().err
+    assert not target.exists()
+    with pytest.raises(SystemExit):
+        export("-o", target, "--languages", "fr,../x")
+    assert "not a language code" in capsys.readouterr().err and not target.exists()
+    with pytest.raises(SystemExit):
+        export("-o", target, "--languages", "fr", "--lang", "es")  # one or the other

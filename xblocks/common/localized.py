@@ -33,10 +33,28 @@ TAG = "translation"
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
+BLANK_BETWEEN_TAGS = re.compile(r">\s+<")
+SPACES = re.compile(r"\s+")
+
+
+def _without_layout(value):
+    """`value` with its whitespace collapsed: Open edX's import parses OLX dropping blank text
+    between tags (remove_blank_text), so a rich text's indentation differs between the archive
+    and the block it makes; layout is not a change a translator needs to see."""
+    if isinstance(value, str):
+        return SPACES.sub(" ", BLANK_BETWEEN_TAGS.sub("><", value)).strip()
+    if isinstance(value, dict):
+        return {key: _without_layout(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_layout(item) for item in value]
+    return value
+
+
 def source_digest(content, display_name=""):
     """The digest of a block's English text a translation records (and is checked against):
-    `content` holds the block's translatable fields."""
-    canonical = json.dumps({"content": content, "display_name": display_name or ""}, sort_keys=True,
+    `content` holds the block's translatable fields; whitespace layout does not count."""
+    canonical = json.dumps({"content": _without_layout(content), "display_name": _without_layout(display_name or "")},
+                           sort_keys=True,
                            ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 

@@ -15,7 +15,6 @@ demo: setup
 	@mkdir -p var
 	@$(BIN)/django-admin migrate --run-syncdb --noinput -v 0
 	@$(BIN)/django-admin lmd_demo_seed
-	@echo "LMD demo on http://127.0.0.1:8000/  (Ctrl-C to stop)"
 	@$(BIN)/django-admin lmd_demo_serve 127.0.0.1:8000
 
 # A member administration's national server: the Secretariat issues a licence, Eastland exports
@@ -24,9 +23,9 @@ national-demo: setup
 	@mkdir -p var
 	@$(BIN)/django-admin migrate --run-syncdb --noinput -v 0
 	@$(BIN)/django-admin lmd_national_demo
-	@echo "Eastland's national server on http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	@echo "Eastland's national server:"
 	@LMD_COURSE_SOURCE="$$(ls -d var/national/eastland/imports/*/*/ | head -1)" LMD_OVERLAY=var/national/eastland/overlay \
-	  $(BIN)/django-admin runserver 127.0.0.1:8000 --noreload
+	  $(BIN)/django-admin lmd_demo_serve 127.0.0.1:8000
 
 # The project's suite (workbench, demo, browser, SCORM), then the platform tier: the blocks inside
 # Open edX's own LMS and Studio (its venv is built once outside the clone and reused).

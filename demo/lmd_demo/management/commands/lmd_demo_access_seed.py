@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand
 
 from lmd_access import services
+from lmd_demo.accounts import PASSWORD
 from lmd_access.models import (
     CoordinatorRegistration, EnrolmentRequest, GatedCourse, MemberAdministration, OfficerProfile,
 )
 
 COURSE_ID, COURSE_TITLE = "course-v1:LMD+LMD101+2026", "Leadership and Management Development"
-PASSWORD = "demo"
 
 
 class Command(BaseCommand):
@@ -52,5 +52,3 @@ class Command(BaseCommand):
         first = EnrolmentRequest.objects.filter(officer__username="officer1", status="pending").first()
         if first:
             services.decide(users.objects.get(username="coord_eastland"), [first.pk], True, "Welcome to the course.")
-        self.stdout.write("Access demo (password 'demo'): officer1 (approved), officer2-4 (pending), "
-                          "coord_eastland, coord_westmark, coord_former (ended), secretariat")

@@ -4,7 +4,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, call_command
 
-DEMO_PASSWORD = "demo"
+from lmd_demo.accounts import PASSWORD as DEMO_PASSWORD
+
 DEMO_USERS = [("facilitator", "Workshop facilitator (course staff)", True)]
 
 
@@ -19,6 +20,5 @@ class Command(BaseCommand):
             if created:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
-        self.stdout.write("Demo accounts (password 'demo'): " + ", ".join(u for u, _n, _s in DEMO_USERS))
         if apps.is_installed("lmd_access"):
             call_command("lmd_demo_access_seed", stdout=self.stdout)

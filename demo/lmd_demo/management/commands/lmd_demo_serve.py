@@ -31,7 +31,8 @@ class Command(BaseCommand):
         from workbench.scenarios import get_scenarios
         with transaction.atomic():
             get_scenarios()
-        self.stdout.write(f"Serving the LMD demo on http://{host}:{port}/ with waitress ({threads} threads)")
+        from lmd_demo.accounts import banner
+        self.stdout.write(banner(f"http://{host}:{port}/"))
         self.stdout.flush()
         serve(application, host=host.strip("[]"), port=int(port), threads=threads, ident="lmd-demo",
               # waiting connections beyond the threads queue in waitress (up to this many at once)

@@ -81,7 +81,7 @@ class TestMobileApps(LmdCourseTestCase):
 
     def test_our_blocks_are_multi_device_with_content_only_data(self):
         blocks = self.blocks(self.learner)
-        assert len(blocks) == 52  # 13 modules x (overview, case study, role-play, quiz)
+        assert len(blocks) == 54  # 13 modules x (overview, case study, role-play, quiz), the pre-test and post-test
         for block in blocks.values():
             assert block["student_view_multi_device"] is True, block["type"]
             data = block["student_view_data"]
@@ -98,4 +98,4 @@ class TestMobileApps(LmdCourseTestCase):
             BlockFactory.create(parent=vertical, category=block_type, user_id=ModuleStoreEnum.UserID.test)
         update_course_in_cache(self.course_key)
         blocks = self.blocks(self.learner)
-        assert len(blocks) == 56
+        assert len(blocks) == 58

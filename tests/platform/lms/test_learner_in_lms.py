@@ -68,13 +68,15 @@ class LearnerTestCase(CompletionWaffleTestMixin, LmdCourseTestCase):
         self.override_waffle_switch(True)  # completion tracking, as a site with completion has it
 
     def module_parts(self, number):
-        """{category: [blocks]} of one module's section (chapter)."""
+        """{category: [blocks]} of one module's section (chapter). The course pre-test (module 1)
+        and post-test (module 12) are under "course_test": they are not the module's quiz."""
         chapter = next(c for c in self.items("chapter") if c.display_name.startswith(f"Module {number}:"))
         parts = {}
         for sequential in chapter.get_children():
             for vertical in sequential.get_children():
                 for block in vertical.get_children():
-                    parts.setdefault(block.category, []).append(block)
+                    category = "course_test" if getattr(block, "purpose", "") else block.category
+                    parts.setdefault(category, []).append(block)
         return chapter, parts
 
     def pass_quiz(self, quiz):
@@ -119,11 +121,19 @@ class TestTheCourseHasThePlatformsShape(LmdCourseTestCase):
         assert len(chapters) == 13
         for chapter in chapters:
             subsections = chapter.get_children()
-            kinds = [[block.category for vertical in s.get_children() for block in vertical.get_children()]
-                     for s in subsections]
+            kinds = [[block.category + (f":{block.purpose}" if getattr(block, "purpose", "") else "")
+                      for vertical in s.get_children() for block in vertical.get_children()] for s in subsections]
+            graded = [(s.graded, s.format) for s in subsections]
+            # The course pre-test opens module 1 (after its overview) and the post-test closes
+            # module 12, each an ungraded subsection of its own.
+            if chapter.display_name.startswith("Module 1:"):
+                assert kinds[:2] == [["lmd_module"], ["lmd_quiz:pretest"]] and graded[1] == (False, None), kinds
+                kinds, graded = [kinds[0] + kinds[2]] + kinds[3:], [graded[0]] + graded[3:]
+            if chapter.display_name.startswith("Module 12:"):
+                assert kinds[-1] == ["lmd_quiz:posttest"] and graded[-1] == (False, None), kinds
+                kinds, graded = kinds[:-1], graded[:-1]
             assert kinds[0][0] == "lmd_module" and set(kinds[0][1:]) == {"html"}, (chapter.display_name, kinds)
             assert kinds[1:] == [["lmd_case_study"], ["lmd_role_play"], ["lmd_quiz"]], (chapter.display_name, kinds)
-            graded = [(s.graded, s.format) for s in subsections]
             assert graded == [(False, None)] * 3 + [(True, "Quiz")], chapter.display_name
             assert all(len(v.get_children()) == 1 for s in subsections for v in s.get_children())
 
@@ -218,6 +228,8 @@ class TestCompletion(LearnerTestCase):
         self.do_case_study(parts["lmd_case_study"][0])
         self.play_best(parts["lmd_role_play"][0])
         self.pass_quiz(parts["lmd_quiz"][0])
+        for course_test in parts.get("course_test", []):  # the pre-test or post-test: one attempt
+            self.pass_quiz(course_test)
         return chapter
 
     def test_viewing_sections_and_finishing_activities_completes_units_and_the_section(self):

@@ -128,3 +128,21 @@ def test_reads_make_no_rows_and_the_first_write_makes_one():
     store.set(_key("dave", "attempts"), 2)
     assert XBlockState.objects.filter(user_id="dave").count() == 1
     assert RequestKeyValueStore().get(_key("dave", "attempts")) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_setting_what_a_row_already_holds_writes_nothing():
+    """Each start of the demo sets every block's content to what it was: no write for that (it
+    was most of a cold start), and a learner's last activity is not touched by it."""
+    from django.test.utils import CaptureQueriesContext
+
+    from lmd_demo.services import RequestKeyValueStore
+    RequestKeyValueStore().set_many({_key("erin"): {"q1": "x"}, _key("erin", "attempts"): 1})
+    store = RequestKeyValueStore()
+    with CaptureQueriesContext(connection) as queries:
+        store.set_many({_key("erin"): {"q1": "x"}, _key("erin", "attempts"): 1})
+    assert not [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
+    with CaptureQueriesContext(connection) as queries:
+        store.set_many({_key("erin"): {"q1": "x"}, _key("erin", "attempts"): 2})  # one value changes
+    assert len([q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("UPDATE")]) >= 1
+    assert RequestKeyValueStore().get(_key("erin", "attempts")) == 2

@@ -51,7 +51,8 @@ def worst_state(part_tag, data):
                 responses[q["id"]] = [o["id"] for o in q["options"]]
             else:
                 responses[q["id"]] = max((o["id"] for o in q["options"]), key=len)
-        return {"a": max(data["max_attempts"], 999), "r": responses, "l": WORST_SCORE, "b": WORST_SCORE, "p": False}
+        most = max(data["max_attempts"], 999)  # v: the attempts when the learner asked for the answers
+        return {"a": most, "r": responses, "l": WORST_SCORE, "b": WORST_SCORE, "p": False, "v": most}
     if part_tag == "lmd_case_study":
         return {"a": {q["id"]: WORST_CHAR * q["max_length"] for q in data["questions"]}, "s": True,
                 "p": sorted(p["id"] for p in data["rubric"]), "r": WORST_SCORE}

@@ -38,7 +38,8 @@ def argparse_suppress():
 SCO_STRINGS = {
     "notRecorded": _("Progress is not being recorded: no learning management system was found."),
     "noAttempts": _("You have no attempts left."),
-    "alreadyPassed": _("You have already passed this quiz."),
+    "answersShown": _("You asked to see the answers: this quiz is closed."),
+    "passFirst": _("Pass the quiz, or use all your attempts, to see its answers."),
     "answerAll": _("Answer every question before submitting."),
     "alreadySubmitted": _("Your answers are already submitted."),
     "submitFirst": _("Submit your answers before assessing them."),
@@ -57,7 +58,8 @@ DESCRIPTION = _("The customs Leadership and Management Development course: thirt
                 "modules with case studies, role-plays and quizzes for customs managers.")
 # Until translators have a new string, a package in another language says the nearest one it has
 # rather than English.
-SCO_FALLBACKS = {"notStarted": "notRecorded", "tooMuchToSave": "unavailable"}
+SCO_FALLBACKS = {"notStarted": "notRecorded", "tooMuchToSave": "unavailable", "answersShown": "noAttempts",
+                 "passFirst": "unavailable"}
 
 
 def available_locales(overlay=None):

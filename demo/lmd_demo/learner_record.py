@@ -21,8 +21,15 @@ def _content(block):
     return localized() if callable(localized) else block.content_data()
 
 
-def _url_name(block):
-    return str(block.scope_ids.usage_id).rsplit(".", 1)[-1].rsplit("@", 1)[-1]
+def _url_names(module, block):
+    """{child usage id: its url_name in the course source}: the workbench names the blocks it
+    makes from a module's XML by position, so a child's url_name is that of the module's part at
+    the same place."""
+    children = [str(child) for child in block.children]
+    parts = list(getattr(module, "parts", []))
+    if len(parts) != len(children):
+        return {}
+    return {child: part.url_name for child, part in zip(children, parts)}
 
 
 def course_progress(username, modules):
@@ -56,9 +63,11 @@ def course_progress(username, modules):
 
 def completion_summary(modules):
     """The learner's record of the course, from the module blocks (module, block) in order."""
-    summary = {"modules": [], "quizzes": [], "role_plays": [], "action_plan": [], "reflections": []}
+    summary = {"modules": [], "quizzes": [], "role_plays": [], "action_plan": [], "reflections": [],
+               "has_action_plan": False}
     for module, block in modules:
         progress = block.progress()
+        url_names = _url_names(module, block)
         summary["modules"].append({"module": module, "progress": progress,
                                    "scored": any(a["score"] is not None for a in progress["activities"])})
         for child in block.child_blocks():
@@ -74,7 +83,8 @@ def completion_summary(modules):
                     summary["reflections"].append({"module": module, "title": _title(child),
                                                    "prompt": _content(child).get("reflection_prompt") or child.reflection_prompt,
                                                    "text": child.reflection})
-            elif kind == "lmd_case_study" and _url_name(child).endswith(ACTION_PLAN_SUFFIX):
+            elif kind == "lmd_case_study" and url_names.get(str(child.scope_ids.usage_id), "").endswith(ACTION_PLAN_SUFFIX):
+                summary["has_action_plan"] = True
                 questions = _content(child)["questions"]
                 summary["action_plan"].extend(
                     {"module": module, "prompt": q["prompt"], "text": child.answers.get(q["id"], "")}

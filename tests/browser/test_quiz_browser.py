@@ -38,13 +38,29 @@ def test_learner_fails_then_passes_and_finds_it_after_reload(page, live_server):
     answer(quiz, RIGHT, ORDER)
     quiz.locator(".lmd-submit").click()
     page.wait_for_function("document.querySelector('.lmd-quiz .lmd-status').textContent.includes('You passed')")
-    assert quiz.locator(".lmd-correct").count() == 4 and quiz.locator(".lmd-explanation").count() == 4
+    # Passed with an attempt left: the learner may try again to improve, so no key yet.
+    assert quiz.locator(".lmd-correct").count() == 4
+    assert quiz.locator(".lmd-key").count() == 0 and quiz.locator(".lmd-explanation").count() == 0
+    assert "Attempts left: 1" in quiz.locator(".lmd-status").inner_text()
+    assert quiz.locator(".lmd-submit").is_visible() and quiz.locator(".lmd-show-answers").is_visible()
     page.reload()
     quiz = page.locator(".lmd-quiz").first
     page.wait_for_function("document.querySelector('.lmd-quiz .lmd-status').textContent.includes('You passed')")
     assert quiz.locator(".lmd-correct").count() == 4
     assert quiz.locator('.lmd-question[data-qid="q1"] input[value="a"]').is_checked()
-    assert quiz.locator(".lmd-submit").is_hidden()
+    assert quiz.locator(".lmd-key").count() == 0
+    assert quiz.locator(".lmd-submit").is_visible() and quiz.locator(".lmd-show-answers").is_visible()
+    # The learner asks for the answers (confirmed in the page): key and explanations, no more attempts.
+    quiz.locator(".lmd-show-answers").click()
+    quiz.locator(".lmd-confirm button", has_text="Yes, show the answers").click()
+    quiz.locator(".lmd-explanation").first.wait_for()
+    assert quiz.locator(".lmd-key").count() == 4 and quiz.locator(".lmd-explanation").count() == 4
+    assert quiz.locator(".lmd-submit").is_hidden() and quiz.locator(".lmd-show-answers").is_hidden()
+    page.reload()
+    quiz = page.locator(".lmd-quiz").first
+    page.wait_for_function("document.querySelector('.lmd-quiz .lmd-status').textContent.includes('You passed')")
+    assert quiz.locator(".lmd-correct").count() == 4 and quiz.locator(".lmd-explanation").count() == 4
+    assert quiz.locator(".lmd-submit").is_hidden() and quiz.locator(".lmd-show-answers").is_hidden()
 
 
 def test_quiz_works_by_keyboard_alone(page, live_server):

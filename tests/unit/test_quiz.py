@@ -57,14 +57,51 @@ def test_first_attempt_fails_then_passes_with_exact_publish_calls(runtime, quiz)
     assert runtime.publishes == [("grade", {"value": 0.0, "max_value": 1.0, "only_if_higher": None})]
 
     status, state = post(runtime, quiz, "submit", {"responses": RIGHT})
-    assert status == 200 and state["passed"] and state["score"] == 1.0 and state["revealed"]
-    assert state["results"]["q4"]["key"] == ["a", "b", "c", "d"] and state["results"]["q1"]["explanation"]
+    assert status == 200 and state["passed"] and state["score"] == 1.0
+    # Passing completes the quiz, but does not show the key: the learner may still try again.
+    assert not state["revealed"] and "key" not in state["results"]["q4"] and "explanation" not in state["results"]["q1"]
+    assert quiz.lmd_progress()["complete"]
     assert runtime.publishes[1:] == [
         ("grade", {"value": 1.0, "max_value": 1.0, "only_if_higher": None}),
         ("completion", {"completion": 1.0}),
     ]
+
+
+def test_a_learner_who_passed_may_try_again_to_improve_and_the_best_score_counts(runtime, quiz):
+    """Issue 14 item 8: after a pass, a retry while attempts remain; the grade is the best score
+    (a worse retake changes neither the grade nor the answers a rescore grades), and completion
+    is reported once."""
+    pass_mark = dict(RIGHT, q3="false")  # 75 %: passed, with room to improve
+    status, state = post(runtime, quiz, "submit", {"responses": pass_mark})
+    assert status == 200 and state["passed"] and state["score"] == 0.75 and state["attempts_left"] == 2
+    status, state = post(runtime, quiz, "submit", {"responses": WRONG})  # a worse retake
+    assert status == 200 and state["passed"] and state["score"] == 0.0 and state["best_score"] == 0.75
+    assert quiz.raw_score == 0.75 and quiz.best_responses == pass_mark
+    assert quiz.calculate_score().raw_earned == 0.75  # a rescore grades the best attempt
+    status, state = post(runtime, quiz, "submit", {"responses": RIGHT})  # the last attempt: better
+    assert status == 200 and state["best_score"] == 1.0 and state["attempts_left"] == 0 and state["revealed"]
+    assert state["results"]["q4"]["key"] == ["a", "b", "c", "d"]
+    grades = [p[1]["value"] for p in runtime.publishes if p[0] == "grade"]
+    assert grades == [0.75, 1.0] and [p[0] for p in runtime.publishes].count("completion") == 1
     status, body = post(runtime, quiz, "submit", {"responses": RIGHT})
-    assert status == 400 and "already passed" in body["error"]
+    assert status == 400 and "no attempts left" in body["error"]
+
+
+def test_a_learner_who_passed_may_ask_for_the_answers_which_ends_the_attempts(runtime, quiz):
+    status, body = post(runtime, quiz, "show_answers", {})
+    assert status == 400 and "Pass the quiz" in body["error"] and not quiz.answers_revealed()
+    post(runtime, quiz, "submit", {"responses": dict(RIGHT, q3="false")})
+    status, state = post(runtime, quiz, "show_answers", {})
+    assert status == 200 and state["revealed"] and state["attempts_left"] == 2
+    assert state["results"]["q4"]["key"] == ["a", "b", "c", "d"] and state["results"]["q1"]["explanation"]
+    before = copy.deepcopy(user_state(runtime, quiz))
+    status, body = post(runtime, quiz, "submit", {"responses": RIGHT})  # the key in view: no more attempts
+    assert status == 400 and "closed" in body["error"] and user_state(runtime, quiz) == before
+    assert post(runtime, quiz, "show_answers", {})[0] == 200  # asking again changes nothing
+    assert user_state(runtime, quiz) == before
+    # A reset of the attempts (the instructor dashboard resets `attempts`) opens the quiz again.
+    quiz.attempts = 0
+    assert not quiz.answers_revealed() and post(runtime, quiz, "submit", {"responses": RIGHT})[0] == 200
 
 
 def test_grade_published_only_when_it_improves(runtime, quiz):

@@ -53,6 +53,10 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
     last_score = Float(default=None, scope=Scope.user_state)
     raw_score = Float(default=None, scope=Scope.user_state, help="Best score so far, in [0, 1]")
     passed = Boolean(default=False, scope=Scope.user_state)
+    # A learner who passed may try again to improve while attempts remain; or ask to see the
+    # answers, which ends their attempts (until a reset of `attempts` gives them back).
+    answers_shown_at = Integer(default=None, scope=Scope.user_state,
+                               help="The number of attempts when the learner asked to see the answers")
 
     workbench_scenarios = staticmethod(_scenarios)
 
@@ -62,8 +66,16 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
             return None
         return max(0, self.max_attempts - self.attempts)
 
-    def answers_revealed(self):
+    def finished(self):
+        """Complete: passed, or out of attempts."""
         return bool(self.passed) or self.attempts_left() == 0
+
+    def answers_revealed(self):
+        """The key and explanations are shown once no attempt is left, or once the learner, having
+        passed, asked for them. Not at the pass itself: a learner who passed may try again to
+        improve, and a retry with the key in view would only copy it."""
+        shown = self.answers_shown_at is not None and self.attempts >= self.answers_shown_at
+        return self.attempts_left() == 0 or shown
 
     # ---- views -------------------------------------------------------------------------------
     def ordered_questions(self):
@@ -107,7 +119,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
 
     def lmd_progress(self):
         """Summary for the module container: done, score, passed."""
-        return {"complete": self.answers_revealed(), "score": self.raw_score,
+        return {"complete": self.finished(), "score": self.raw_score,
                 "passed": bool(self.passed), "graded": True, "started": self.attempts > 0,
                 "purpose": self.purpose or None}  # a pre-test or post-test is not the module's quiz
 
@@ -117,8 +129,8 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         """{"responses": {question_id: answer}} -> the learner state (see README)."""
         if self.attempts_left() == 0:
             raise InputError(self.gettext("You have no attempts left."))
-        if self.passed:
-            raise InputError(self.gettext("You have already passed this quiz."))
+        if self.answers_revealed():
+            raise InputError(self.gettext("You asked to see the answers: this quiz is closed."))
         questions = self.questions  # read once: XBlock copies mutable field values on every read
         responses = check_responses(questions, data.get("responses"))
         missing = [q["id"] for q in questions if q["id"] not in responses]
@@ -126,17 +138,33 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
             raise InputError(self.gettext("Answer every question before submitting (missing: {ids}).")
                              .format(ids=", ".join(missing)))
         graded = grade_quiz(questions, responses, self.pass_threshold)
-        was_finished = self.answers_revealed()
+        was_finished = self.finished()
+        # Still asked for here (the key is not in view) only when a reset of `attempts` gave the
+        # attempts back without clearing it (Open edX's instructor dashboard, a facilitator's reset):
+        # forget it, or this attempt would reach the old count and close the quiz again.
+        self.answers_shown_at = None
         self.attempts += 1
         self.responses = responses
         self.results = graded["results"]
         self.last_score = graded["score"]
         self.passed = self.passed or graded["passed"]
+        # After a pass the learner may try again: only a better score replaces the grade (and the
+        # answers a rescore grades); a worse retake leaves both as they were.
         if self.record_score(graded["score"], complete=False):  # complete once passed or out of attempts
             self.best_responses = responses
-        if self.answers_revealed() and not was_finished:
+        if self.finished() and not was_finished:
             self.emit_completion(1.0)
         return learner_state(self, self.localized()["questions"])  # feedback in the learner's language
+
+    @json_api
+    def show_answers(self, data, suffix=""):
+        """{} -> the learner state with the key and explanations. Once passed, the learner may ask
+        for them instead of trying again: this ends their attempts."""
+        if not self.answers_revealed():  # already shown (no attempt left): nothing to change
+            if not self.passed:
+                raise InputError(self.gettext("Pass the quiz, or use all your attempts, to see its answers."))
+            self.answers_shown_at = self.attempts
+        return learner_state(self)
 
     @json_api
     def reset_attempts(self, data, suffix=""):
@@ -148,6 +176,7 @@ class LmdQuizBlock(XmlContentMixin, LmdBlockMixin, studio.StudioXmlEditorMixin, 
         self.results = {}
         self.last_score = None
         self.passed = False
+        self.answers_shown_at = None
         return learner_state(self)
 
     # ---- ScorableXBlockMixin -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What a learner is shown of a quiz: question order, and results that reveal the answer key
-only once the learner has passed or used the last attempt."""
+only once the learner has used the last attempt, or has passed and asked for it
+(LmdQuizBlock.answers_revealed)."""
 import random
 
 from .grading import answer_key

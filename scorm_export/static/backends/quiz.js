@@ -17,7 +17,12 @@
     quiz.questions.forEach(function (q) { byId[q.id] = q; });
 
     function attemptsLeft() { return quiz.max_attempts ? Math.max(0, quiz.max_attempts - st.a) : null; }
-    function revealed() { return st.p || attemptsLeft() === 0; }
+    /* The same rules as the XBlock (block.py): complete once passed or out of attempts; the key
+     * shown once out of attempts, or once the learner, having passed, asked for it (v: the number
+     * of attempts then), which ends the attempts. Until then a learner who passed may try again;
+     * the best score counts. */
+    function finished() { return st.p || attemptsLeft() === 0; }
+    function revealed() { return attemptsLeft() === 0 || (typeof st.v === 'number' && st.a >= st.v); }
 
     function answerKey(q) {
       return q.type === 'ordering' ? q.items.map(function (i) { return i.id; })
@@ -62,7 +67,7 @@
 
     function submit(payload) {
       if (attemptsLeft() === 0) { throw SCORM.error(400, SCORM.t('noAttempts')); }
-      if (st.p) { throw SCORM.error(400, SCORM.t('alreadyPassed')); }
+      if (revealed()) { throw SCORM.error(400, SCORM.t('answersShown')); }
       var responses = payload.responses || {};
       var missing = quiz.questions.filter(function (q) { return !(q.id in responses); });
       if (missing.length) { throw SCORM.error(400, SCORM.t('answerAll')); }
@@ -78,12 +83,21 @@
     return {
       handlers: {
         submit: submit,
+        show_answers: function () {
+          if (!revealed()) {  /* already shown (no attempt left): nothing to change */
+            if (!st.p) { throw SCORM.error(400, SCORM.t('passFirst')); }
+            var next = JSON.parse(JSON.stringify(st));
+            next.v = st.a;
+            SCORM.saveState(usage, next, function (stored) { st = stored; });
+          }
+          return learnerState();
+        },
         reset_attempts: function () { throw SCORM.error(403, SCORM.t('staffOnly')); }
       },
       restore: function (args) { args.state = learnerState(); return args; },
       progress: function () {
         /* purpose: a course pre-test or post-test, which is not the module's quiz (progress.py) */
-        return {complete: revealed(), score: st.b, passed: st.p, graded: true, attempted: st.a > 0,
+        return {complete: finished(), score: st.b, passed: st.p, graded: true, attempted: st.a > 0,
                 purpose: quiz.purpose || null};
       }
     };

@@ -2,6 +2,7 @@
 the same demo server, requests interleaved so both see the same machine. Goal: >= 1.0x."""
 import http.cookiejar
 import json
+import os
 import time
 import urllib.request
 
@@ -34,6 +35,7 @@ def post(opener, token, url, payload):
 
 
 def main():
+    os.environ["LMD_WORKBENCH_ALL_BLOCKS"] = "1"  # the poll's scenario, served beside ours
     with demo_database():
         setup_django()
         run()

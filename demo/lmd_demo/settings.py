@@ -18,6 +18,8 @@ TEMPLATES[0]["OPTIONS"]["debug"] = DEBUG
 # The workbench's own pages act as any ?student= name: open to all only for development
 # (LMD_WORKBENCH=1 or DEBUG), otherwise to staff (lmd_demo.workbench_gate).
 LMD_WORKBENCH = os.environ.get("LMD_WORKBENCH", "0") == "1" or DEBUG
+# The workbench lists the product's blocks only (lmd_demo/apps.py) unless this is set.
+LMD_WORKBENCH_ALL_BLOCKS = os.environ.get("LMD_WORKBENCH_ALL_BLOCKS", "0") == "1"
 # Not the SDK's published key: one per installation, kept in var/ (LMD_SECRET_KEY overrides).
 SECRET_KEY = os.environ.get("LMD_SECRET_KEY") or installation_secret(VAR_DIR)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("LMD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h.strip()]

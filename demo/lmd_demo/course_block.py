@@ -25,18 +25,24 @@ class CourseScenarios(XBlock):
 
     @classmethod
     def workbench_scenarios(cls):
-        # The description is what the workbench derives block ids from: it names the module's
-        # url_name, not its title, so that learner state survives a retitled module.
-        translated = {language: demo_course(language) for language in translated_languages()}
-        return [(f"LMD course {m.url_name}",
-                 module_xml(m, {language: modules[index] for language, modules in translated.items()}))
-                for index, m in enumerate(demo_course(SOURCE_LANGUAGE))]
+        languages = [SOURCE_LANGUAGE, *translated_languages()]
+        return course_cache.scenarios(languages, getattr(settings, "LMD_COURSE_SOURCE", None),
+                                      getattr(settings, "LMD_OVERLAY", None), settings.VAR_DIR, _module_scenarios)
 
     def student_view(self, context=None):
         return Fragment("")
 
 
 SOURCE_LANGUAGE = "en"  # the course source's language; the others come from its catalogs
+
+
+def _module_scenarios():
+    # The description is what the workbench derives block ids from: it names the module's
+    # url_name, not its title, so that learner state survives a retitled module.
+    translated = {language: demo_course(language) for language in translated_languages()}
+    return [(f"LMD course {m.url_name}",
+             module_xml(m, {language: modules[index] for language, modules in translated.items()}))
+            for index, m in enumerate(demo_course(SOURCE_LANGUAGE))]
 
 
 def translated_languages():

@@ -22,3 +22,28 @@ def test_cached_course_is_the_course_and_follows_its_files(tmp_path):
     again = course_cache.course("en", str(source), None, tmp_path / "var")
     assert again[0].title.startswith("Revised: ")
     assert course_cache.course("en", str(source), None, tmp_path / "var")[0].title.startswith("Revised: ")
+
+
+def test_the_multilingual_scenarios_are_made_once_per_change_of_their_files(tmp_path):
+    source = tmp_path / "modules"
+    shutil.copytree(model.MODULES_DIR, source)
+    made = []
+
+    def build():
+        made.append(1)
+        return [("LMD course m01", f"<lmd_module n='{len(made)}'/>")]
+
+    first = course_cache.scenarios(["en", "fr"], str(source), None, tmp_path / "var", build)
+    assert course_cache.scenarios(["en", "fr"], str(source), None, tmp_path / "var", build) == first
+    assert len(made) == 1 and first == [("LMD course m01", "<lmd_module n='1'/>")]
+    # another set of languages, or a changed module file: made again, the older file dropped
+    course_cache.scenarios(["en", "fr", "es"], str(source), None, tmp_path / "var", build)
+    module = sorted(source.glob("*.xml"))[0]
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns + 1_000_000))
+    again = course_cache.scenarios(["en", "fr", "es"], str(source), None, tmp_path / "var", build)
+    assert len(made) == 3 and again == [("LMD course m01", "<lmd_module n='3'/>")]
+    assert len(list((tmp_path / "var" / "course-cache").glob("scenarios-*.json"))) == 1
+    # an unreadable file is made again, not trusted
+    cached = next((tmp_path / "var" / "course-cache").glob("scenarios-*.json"))
+    cached.write_text("{not json", encoding="utf-8")
+    assert course_cache.scenarios(["en", "fr", "es"], str(source), None, tmp_path / "var", build)[0][1] == "<lmd_module n='4'/>"

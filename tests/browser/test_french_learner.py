@@ -96,3 +96,40 @@ def test_french_learner_follows_the_french_course_run(page, live_server):
     assert fieldset.locator(f'[data-id="{wrong["id"]}"] .lmd-option-feedback').inner_text() == wrong["feedback"]
     assert wrong["feedback"] != next(o for q in english["9"].parts_of("lmd_quiz")[0].data["questions"]
                                      if q["id"] == question["id"] for o in q["options"] if o["id"] == wrong["id"])["feedback"]
+
+
+def test_a_learner_who_switches_language_keeps_progress_answers_and_attempts(page, live_server):
+    """One course in every language (issue 14, item 1): an attempt made and a draft written in
+    English are there, with the content in French, then in Spanish, after the language menu."""
+    from django.contrib.auth import get_user_model
+
+    from courses.lmd import model
+    from tests.browser.test_course_browser import may_take_course, sign_in
+
+    get_user_model().objects.create_user("switcher", password="demo-pass")
+    may_take_course("switcher")
+    sign_in(page, live_server, "switcher")
+    page.goto(f"{live_server.url}/course/module/2/")
+    quiz = page.locator(".lmd-quiz").first
+    for fieldset in quiz.locator(".lmd-question").all():
+        inputs = fieldset.locator("input").all()
+        if inputs:
+            inputs[-1].check()
+    quiz.locator(".lmd-submit").click()
+    quiz.locator(".lmd-status", has_text="Attempts left: 2").wait_for()
+    case = page.locator(".lmd-case").first
+    case.locator("textarea").first.fill("Written in English, kept in every language.")
+    case.locator(".lmd-save").click()
+    case.locator(".lmd-status", has_text="saved").wait_for()
+
+    titles = {language: next(m for m in model.course_for(lang=language) if m.number == "2").title
+              for language in ("fr", "es")}
+    for language, attempts_left in (("fr", "Tentatives restantes\u00a0: 2."), ("es", "Intentos restantes: 2.")):
+        with page.expect_navigation():
+            page.select_option("#lmd-lang", language)
+        assert page.locator(".lmd-module .lmd-title").first.inner_text().endswith(titles[language])
+        quiz = page.locator(".lmd-quiz").first
+        quiz.locator(".lmd-status", has_text=attempts_left).wait_for()
+        assert page.locator(".lmd-case textarea").first.input_value() == "Written in English, kept in every language."
+    with page.expect_navigation():
+        page.select_option("#lmd-lang", "en")

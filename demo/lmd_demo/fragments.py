@@ -10,8 +10,12 @@ import re
 from django.utils.html import escape
 
 
-def resources_html(frag, placement, nonce):
-    return "\n".join(_resource_html(resource, nonce) for resource in frag.resources if resource.placement == placement)
+def resources_html(frag, placement, nonce, linked=()):
+    """The fragment's resources for `placement`, but not the files whose URLs are in `linked`
+    (the page links them already: a second <link> of a style sheet makes the browser match its
+    rules twice, a second <script> parses and compiles it again)."""
+    return "\n".join(_resource_html(resource, nonce) for resource in frag.resources
+                     if resource.placement == placement and not (resource.kind == "url" and resource.data in linked))
 
 
 def _resource_html(resource, nonce):
@@ -28,10 +32,12 @@ def _resource_html(resource, nonce):
     return resource.data
 
 
-def page_parts(frag, nonce):
-    """What a page template needs of a fragment: body, head and foot HTML."""
-    return {"body": frag.body_html(), "head_html": resources_html(frag, "head", nonce),
-            "foot_html": resources_html(frag, "foot", nonce)}
+def page_parts(frag, nonce, linked=()):
+    """What a page template needs of a fragment: body, head and foot HTML; `linked`: the URLs of
+    the files the page's own head links already (the blocks' shared lmd.css and lmd.js)."""
+    linked = frozenset(linked)
+    return {"body": frag.body_html(), "head_html": resources_html(frag, "head", nonce, linked),
+            "foot_html": resources_html(frag, "foot", nonce, linked)}
 
 
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)

@@ -13,6 +13,7 @@ from xblock.django.request import django_to_webob_request, webob_to_django_respo
 from workbench.scenarios import get_scenarios
 
 from . import learner_record
+from .context import shared_assets
 from .course_block import course_description, demo_course, scenario_ids
 from .fragments import page_parts, style_hashes
 from .permissions import staff_only
@@ -81,7 +82,9 @@ def module_page(request, number):
     index = numbers.index(block.number)
     module = next((m for m in demo_course(translation.get_language()) if m.number == block.number), None)
     return render(request, "lmd_demo/module.html", {
-        "block": block, **page_parts(frag, request.csp_nonce), "student_id": request.user.username,
+        # lmd.css and lmd.js: in the head of every page of the demo (base.html), not twice
+        "block": block, **page_parts(frag, request.csp_nonce, linked=shared_assets().values()),
+        "student_id": request.user.username,
         "module": module,
         "previous": numbers[index - 1] if index > 0 else None,
         "next": numbers[index + 1] if index + 1 < len(numbers) else None,

@@ -106,22 +106,44 @@
    * card of its rows). The ARIA roles keep the table's semantics for screen readers, which some
    * browsers drop from a table displayed as blocks. */
   var PHONE = 36;  /* rem */
-  function fit(table) {
-    var box = table.parentElement;
-    if (!box) { return; }
-    table.classList.remove('lmd-stacked');
+  var fittedAt = new WeakMap();  /* each container's width (clientWidth) when its tables were last fitted */
+  /* Fits `tables` all at once, reading before writing: a layout for all the measures, not one
+   * per table (a class changed between two measures makes the browser lay the page out again,
+   * a phone's main thread blocked for tenths of a second on a page of exhibits). A table already
+   * shown as cards in a phone-narrow container stays so without being measured whole again. */
+  function fit(tables) {
+    tables = tables.filter(function (table) { return table.parentElement; });
+    if (!tables.length) { return; }
     var rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    var narrow = box.clientWidth < PHONE * rem && table.tHead.rows[0].cells.length > 2;
-    if (narrow || table.offsetWidth > box.clientWidth + 1) { table.classList.add('lmd-stacked'); }
+    function narrow(table) {
+      var width = table.parentElement.clientWidth;
+      fittedAt.set(table.parentElement, width);
+      return width < PHONE * rem && table.tHead.rows[0].cells.length > 2;
+    }
+    var cards = [], whole = [];
+    tables.forEach(function (table) { (narrow(table) ? cards : whole).push(table); });
+    /* the others are measured as tables: those shown as cards now are shown whole first */
+    var unstacked = whole.filter(function (table) { return table.classList.contains('lmd-stacked'); });
+    unstacked.forEach(function (table) { table.classList.remove('lmd-stacked'); });
+    whole.forEach(function (table) {
+      if ((unstacked.length && narrow(table)) || table.offsetWidth > table.parentElement.clientWidth + 1) {
+        cards.push(table);
+      }
+    });
+    cards.forEach(function (table) { table.classList.add('lmd-stacked'); });
   }
   var widths = new WeakMap();  /* only a change of width matters (the cards change the height) */
   var watcher = window.ResizeObserver ? new ResizeObserver(function (entries) {
+    var tables = [];
     entries.forEach(function (entry) {
-      var width = Math.round(entry.contentRect.width);
-      if (widths.get(entry.target) === width) { return; }
+      var width = Math.round(entry.contentRect.width), known = widths.get(entry.target);
       widths.set(entry.target, width);
-      Array.prototype.forEach.call(entry.target.querySelectorAll(':scope > table.lmd-stack'), fit);
+      if (known === width) { return; }
+      /* the first report of a container just fitted at this width: nothing to do again */
+      if (known === undefined && fittedAt.get(entry.target) === entry.target.clientWidth) { return; }
+      tables.push.apply(tables, entry.target.querySelectorAll(':scope > table.lmd-stack'));
     });
+    fit(tables);
   }) : null;
 
   /* The column each body cell sits in, counting the cells that earlier rows span down into:
@@ -141,8 +163,10 @@
     });
   }
 
-  LMD.stackTables = function (scope) {
-    Array.prototype.forEach.call(LMD.el(scope).querySelectorAll('table'), function (table) {
+  /* onlyNew: only the tables not labelled yet (the page's pass after the blocks labelled theirs) */
+  LMD.stackTables = function (scope, onlyNew) {
+    var tables = [];
+    Array.prototype.forEach.call(LMD.el(scope).querySelectorAll(onlyNew ? 'table:not(.lmd-stack)' : 'table'), function (table) {
       var head = table.tHead && table.tHead.rows.length === 1 ? table.tHead.rows[0] : null;
       if (!head || head.querySelector('[colspan]:not([colspan="1"])')) { return; }
       var labels = Array.prototype.map.call(head.cells, function (cell) { return cell.textContent.trim(); });
@@ -158,16 +182,18 @@
           row.setAttribute('role', 'row');
           Array.prototype.forEach.call(row.cells, function (cell, index) {
             cell.setAttribute('role', cell.tagName === 'TH' ? 'rowheader' : 'cell');
-            var label = cell.colSpan > 1 ? '' : labels[grid[r][index]];
+            /* a row's own header (th) is its card's title: no label */
+            var label = cell.colSpan > 1 || cell.tagName === 'TH' ? '' : labels[grid[r][index]];
             if (label) { cell.setAttribute('data-label', label); } else { cell.removeAttribute('data-label'); }
           });
         });
       });
       var fresh = !table.classList.contains('lmd-stack');
       table.classList.add('lmd-stack');
-      fit(table);
+      tables.push(table);
       if (fresh && watcher && table.parentElement) { watcher.observe(table.parentElement); }
     });
+    fit(tables);
   };
 
   /* An inline confirmation step before an action that cannot be undone (instead of
@@ -294,7 +320,8 @@
       button.hidden = false;
       button.addEventListener('click', function () { window.print(); });
     });
-    LMD.stackTables(document.querySelector('main') || document.body);
+    /* the blocks' tables are labelled and fitted already, by their own scripts */
+    LMD.stackTables(document.querySelector('main') || document.body, true);
     LMD.focus(document.querySelector('[data-lmd-focus]'));
   };
 })();

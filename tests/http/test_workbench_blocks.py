@@ -28,3 +28,13 @@ def test_the_baselines_are_never_imported_by_the_demo(tmp_path):
             "print(sorted(m for m in ('poll', 'drag_and_drop_v2') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, timeout=300)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_classes_loaded_for_the_scenarios_are_the_ones_xblock_finds():
+    from workbench.scenarios import get_scenarios
+    from xblock.core import XBlock
+
+    from xblocks.lmd_quiz.block import LmdQuizBlock
+    get_scenarios()
+    assert XBlock.load_class("lmd_quiz") is LmdQuizBlock and LmdQuizBlock.plugin_name == "lmd_quiz"
+    assert XBlock.load_class("html").__module__ == "xblocks.common.html_section"

@@ -3,33 +3,24 @@ starts it: waitress, `lmd_demo_serve`) to a signed-in learner's first module pag
 Goal: at most 2 s. Baseline, side by side in the same run: the same start when the course must
 be read and localized from its files (the first start after the course or its catalogs change:
 the demo's course cache emptied first). Medians of several starts each."""
-import http.cookiejar
 import os
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from common import report
-from server import BIN, ROOT, demo_database, free_port
+from server import BIN, ROOT, demo_database, free_port, signed_in
 
 STARTS = 5
 
 
 def first_module_page(base):
     """Sign in as the seeded officer and open module 1: the learner's first page."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/accounts/login/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode({"username": "officer1", "password": "demo", "csrfmiddlewaretoken": token})
-    opener.open(urllib.request.Request(f"{base}/accounts/login/", data.encode(), headers={"Referer": base + "/"}),
-                timeout=30).read()
+    opener, _jar = signed_in(base)
     body = opener.open(f"{base}/course/module/1/", timeout=60).read()
     assert b"lmd-module" in body, "the module page did not come"
 

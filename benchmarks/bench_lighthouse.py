@@ -15,20 +15,15 @@ every run's score. A first run, not counted, warms the browser's files.
 LMD_LIGHTHOUSE_PAGES=1,9 measures those module pages only; LMD_BENCH_VERBOSE=1 also lists the
 median run's opportunities and diagnostics that cost something; LMD_LIGHTHOUSE_KEEP=<dir> keeps
 the JSON reports there; CHROME_PATH: the browser (system Chromium unless told)."""
-import http.cookiejar
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-from server import BIN, ROOT, demo_database, free_port
+from server import BIN, MAKE_DEMO, ROOT, demo_database, demo_server, signed_in
 
 MODULES = [*(str(n) for n in range(1, 9)), "8A", *(str(n) for n in range(9, 13))]
 GOAL = 95
@@ -41,13 +36,7 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disa
 
 def session_cookie(base):
     """Sign officer1 in through the login form; the Cookie header a browser then sends."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = opener.open(f"{base}/accounts/login/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    data = urllib.parse.urlencode({"username": "officer1", "password": "demo", "csrfmiddlewaretoken": token})
-    opener.open(urllib.request.Request(f"{base}/accounts/login/", data.encode(), headers={"Referer": base + "/"}),
-                timeout=30).read()
+    opener, jar = signed_in(base)
     cookies = {c.name: c.value for c in jar}
     if "sessionid" not in cookies:
         raise SystemExit("officer1 could not sign in")
@@ -110,19 +99,7 @@ def main():
     runs = {number: [] for number in pages}
     with demo_database(), tempfile.TemporaryDirectory() as reports:
         subprocess.run([str(BIN / "django-admin"), "lmd_demo_seed"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([str(BIN / "django-admin"), "lmd_demo_serve", f"127.0.0.1:{port}"],
-                                env=dict(os.environ), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(base + "/", timeout=5).read()
-                    break
-                except OSError:
-                    if proc.poll() is not None:
-                        raise SystemExit("the demo server stopped")
-                    time.sleep(0.1)
+        with demo_server(MAKE_DEMO, ready_path="/") as base:
             cookie = session_cookie(base)
             version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
             print(f"  Lighthouse {version}, mobile (simulated slow 4G, 4x CPU slowdown), {CHROMIUM}; "
@@ -139,9 +116,6 @@ def main():
                         shutil.copy(out, Path(keep) / out.name)
                     runs[number].append((figures(report), report))
                 print(f"  run {run} of {RUNS} done", flush=True)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
     print(f"  {'page':<20} {'score':>5} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} {'bytes':>8}  runs")
     scores = {}
     for number in pages:

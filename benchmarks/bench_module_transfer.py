@@ -4,16 +4,13 @@ in Chromium on the demo as `make demo` serves it (waitress): the first module pa
 60 KB for the first, 20 KB for the next. Baseline, side by side: the same pages with the browser's
 cache disabled (every script and style fetched again), which is what the next page would cost
 without cacheable files."""
-import http.cookiejar  # noqa: F401  (the server helpers' imports)
 import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 
 from common import report
-from server import BIN, ROOT, demo_database, free_port
+from server import BIN, MAKE_DEMO, ROOT, demo_database, demo_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -64,22 +61,9 @@ def measure(base, cache):
 def main():
     with demo_database():
         subprocess.run([str(BIN / "django-admin"), "lmd_demo_seed"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = subprocess.Popen([str(BIN / "django-admin"), "lmd_demo_serve", f"127.0.0.1:{port}"],
-                                env=dict(os.environ), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(base + "/", timeout=5).read()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with demo_server(MAKE_DEMO, ready_path="/") as base:
             (first, n1), (following, n2) = measure(base, cache=True)
             (_first_nc, _), (following_nc, _) = measure(base, cache=False)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
     print(f"  first module page: {first} bytes in {n1} responses; next module: {following} bytes in {n2} responses")
     print(f"  first module page at most 60 KB: {'met' if first <= 60_000 else 'NOT met'} ({first / 1000:.1f} KB)")
     print(f"  next module page at most 20 KB: {'met' if following <= 20_000 else 'NOT met'} ({following / 1000:.1f} KB)")

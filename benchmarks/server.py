@@ -1,12 +1,15 @@
 """A demo server of our own for the HTTP benchmarks: fresh SQLite in a temp folder, migrated,
 started on a free loopback port, stopped when done."""
 import contextlib
+import http.cookiejar
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -31,23 +34,42 @@ def demo_database():
         yield var
 
 
+MAKE_DEMO = ("lmd_demo_serve",)  # the demo served as `make demo` serves it (waitress)
+
+
 @contextlib.contextmanager
-def demo_server():
-    """The demo served on a free loopback port, on the database of demo_database()."""
+def demo_server(command=("runserver", "--noreload"), ready_path="/workbench/"):
+    """The demo served on a free loopback port, on the database of demo_database(), by the
+    django-admin `command` (MAKE_DEMO: as `make demo` serves it); -> its base URL once
+    `ready_path` answers."""
     port = free_port()
-    proc = subprocess.Popen([str(BIN / "django-admin"), "runserver", f"127.0.0.1:{port}", "--noreload"],
+    proc = subprocess.Popen([str(BIN / "django-admin"), command[0], f"127.0.0.1:{port}", *command[1:]],
                             env=dict(os.environ), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
+        for _ in range(300):
             try:
-                urllib.request.urlopen(base + "/workbench/", timeout=5).read()
+                urllib.request.urlopen(base + ready_path, timeout=5).read()
                 break
             except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError("the demo server stopped") from None
                 time.sleep(0.1)
         else:
             raise RuntimeError("the demo server did not start")
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
+
+
+def signed_in(base, username="officer1", password="demo"):
+    """(opener, cookie jar) of `username` signed in through the demo's login form."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/accounts/login/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
+    opener.open(urllib.request.Request(f"{base}/accounts/login/", data.encode(), headers={"Referer": base + "/"}),
+                timeout=30).read()
+    return opener, jar

@@ -17,6 +17,7 @@ inline XML is what Open edX's importer hands to it; each block's XML is the cour
 and keeps its url_name (learner state follows it). Data flows one way: the source is read
 through courses/lmd/model.py and never written back.
 """
+import argparse
 import copy
 import json
 import re
@@ -244,7 +245,6 @@ def build_archive(target, modules_dir=None, language="en", overlay=None, sign=No
 
 def language_list(text):
     """`en,fr,es` -> ["en", "fr", "es"]; the course source's English is always one of them."""
-    import argparse
     languages = [code.strip() for code in text.split(",") if code.strip()]
     wrong = [code for code in languages if not LANGUAGE.match(code)]
     if wrong or not languages:

@@ -18,7 +18,7 @@ from xblocks.lmd_module import content as module_content
 from ..lmd.model import XML_DECLARATION
 from . import shape
 
-SECTION_TAG = shape.SECTION_TAGS[1]  # a text section that follows the learner's language (Open edX)
+SECTION_TAG = shape.LMD_SECTION_TAG  # a text section that follows the learner's language (Open edX)
 
 
 def _block_class(tag):

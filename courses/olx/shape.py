@@ -35,7 +35,8 @@ GRADED_FORMAT = "Quiz"
 QUIZ_TAG = "lmd_quiz"
 # A module's text sections: Open edX's own html block, or lmd_section, which follows the
 # learner's language (a course exported with every language, courses/olx/multilingual.py).
-SECTION_TAGS = ("html", "lmd_section")
+LMD_SECTION_TAG = "lmd_section"
+SECTION_TAGS = ("html", LMD_SECTION_TAG)
 
 
 def overview(module_element):

@@ -4,6 +4,7 @@ moment, for D seconds, against the demo served as `make demo` serves it, on loop
     .venv/bin/python benchmarks/bench_classroom_load.py                       # 50 learners, 60 s, SQLite
     .venv/bin/python benchmarks/bench_classroom_load.py --learners 20 --duration 30 --database mariadb
     .venv/bin/python benchmarks/bench_classroom_load.py --server runserver    # Django's development server
+    .venv/bin/python benchmarks/bench_classroom_load.py --baseline 0962b08    # that commit's code, then this one's
 
 What it does: a fresh demo database in a temporary folder (SQLite as `make demo` makes it, or a
 new database on the loopback MariaDB that scripts/mariadb.sh starts), migrated and seeded as
@@ -17,11 +18,17 @@ stored draft is not the last one the server acknowledged counts as an answer los
 learner with more than one state row for the block.
 
 It prints, and asserts nothing: learners, requests, errors (any answer but 200, and failed
-connections), answers lost, throughput, p50/p99/max latency. Bounded: D seconds of load, every
-request with a 30 s time-out, the server stopped at the end. Traffic goes to 127.0.0.1 only."""
+connections), answers lost, throughput, p50/p99/max latency, and the CPU time per request of the
+server and of this script (they share the machine: on 2 cores, the script's own share is CPU the
+server does not get). Each learner keeps one connection open, as a browser does. With
+`--baseline REF`, the same load runs first on the code of commit REF (git archive into a temporary
+folder, ahead of this checkout on the Python path), and the ratios follow. Bounded: D seconds of
+load, every request with a 30 s time-out, the server stopped at the end. Traffic goes to 127.0.0.1
+only."""
 import argparse
 import contextlib
-import http.cookiejar
+import http.client
+import http.cookies
 import json
 import os
 import socket
@@ -31,7 +38,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
@@ -43,6 +49,12 @@ PASSWORD = "classroom-Pw-2026"
 MODULE = "1"
 
 
+def cpu_seconds(pid):
+    """User and system CPU time a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -50,9 +62,12 @@ def free_port():
 
 
 @contextlib.contextmanager
-def database(kind):
-    """Environment for a fresh demo database of `kind`, removed afterwards."""
+def database(kind, tree=None):
+    """Environment for a fresh demo database of `kind`, removed afterwards; the code of `tree`
+    (another copy of the project) instead of this one's when given."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LMD_")}
+    if tree:  # ahead of this checkout's editable install
+        env.update(LMD_TREE=str(tree), PYTHONPATH=os.pathsep.join([str(tree), str(tree / "demo")]))
     with tempfile.TemporaryDirectory(prefix="lmd-load-") as var:
         env.update(LMD_VAR_DIR=var, DJANGO_SETTINGS_MODULE="lmd_demo.settings", LMD_SECRET_KEY="load-" + uuid.uuid4().hex)
         if kind == "sqlite":
@@ -72,7 +87,7 @@ def database(kind):
 
 
 def django_admin(env, *args, **kwargs):
-    return subprocess.run([str(BIN / "django-admin"), *args], env=env, cwd=ROOT, check=True, **kwargs)
+    return subprocess.run([str(BIN / "django-admin"), *args], env=env, cwd=env.get("LMD_TREE", ROOT), check=True, **kwargs)
 
 
 SETUP_LEARNERS = r"""
@@ -123,7 +138,7 @@ def server(env, kind):
     else:
         command = [str(BIN / "django-admin"), "runserver", f"127.0.0.1:{port}", "--noreload"]
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, env=env, cwd=env.get("LMD_TREE", ROOT), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300  # the server loads every scenario before it listens
@@ -140,7 +155,7 @@ def server(env, kind):
         if proc.poll() is not None:
             log.seek(0)
             raise RuntimeError("the demo server stopped:\n" + log.read().decode(errors="replace")[-3000:])
-        yield base, log
+        yield base, log, proc.pid
     finally:
         proc.terminate()
         try:
@@ -151,47 +166,73 @@ def server(env, kind):
 
 
 class Learner:
-    """A browser: its own cookies, the CSRF header from the cookie, redirects followed."""
+    """A browser: one kept-alive connection (HTTP/1.1, as browsers hold theirs), its own cookies,
+    the CSRF header from the cookie, redirects followed."""
 
     def __init__(self, base, username):
         self.base, self.username = base, username
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.address = urllib.parse.urlsplit(base)
+        self.cookies = {}
+        self.connection = None
 
     def csrf(self):
-        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        return self.cookies.get("csrftoken", "")
+
+    def _send(self, method, path, body, content_type):
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(self.address.hostname, self.address.port, timeout=30)
+        headers = {"Content-Type": content_type, "X-CSRFToken": self.csrf(), "Referer": self.base + "/",
+                   "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        content = response.read()
+        for header in response.headers.get_all("Set-Cookie") or ():
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        if response.will_close:
+            self.close()
+        return response.status, response.headers.get("Location"), content
 
     def call(self, method, path, body=None, content_type="application/json"):
-        req = urllib.request.Request(self.base + path, data=body, method=method, headers={
-            "Content-Type": content_type, "X-CSRFToken": self.csrf(), "Referer": self.base + "/"})
         try:
-            with self.opener.open(req, timeout=30) as response:
-                return response.status, response.read()
-        except urllib.error.HTTPError as err:
-            return err.code, err.read()
-        except OSError as err:  # refused, reset, timed out: an error as the learner sees it
+            status, location, content = self._send(method, path, body, content_type)
+            while status in (301, 302, 303) and location:  # as a browser does after a form
+                location = urllib.parse.urlsplit(location)
+                path = location.path + (f"?{location.query}" if location.query else "")
+                status, location, content = self._send("GET", path, None, content_type)
+            return status, content
+        except (OSError, http.client.HTTPException) as err:  # refused, reset, timed out: an error as the learner sees it
+            self.close()
             return 0, str(err).encode()
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
 
     def sign_in(self):
         self.call("GET", "/accounts/login/")
         body = urllib.parse.urlencode({"username": self.username, "password": PASSWORD}).encode()
         status, page = self.call("POST", "/accounts/login/", body, "application/x-www-form-urlencoded")
-        if status != 200 or not any(c.name == "sessionid" for c in self.jar):
+        if status != 200 or "sessionid" not in self.cookies:
             raise RuntimeError(f"{self.username} could not sign in: {status}")
         status, _ = self.call("GET", f"/course/module/{MODULE}/")
         if status != 200:
             raise RuntimeError(f"{self.username} could not open module {MODULE}: {status}")
 
 
-def run(learners, duration, think, db, server_kind):
-    with database(db) as env:
+def run(learners, duration, think, db, server_kind, tree=None):
+    with database(db, tree) as env:
         django_admin(env, "migrate", "--run-syncdb", "--noinput", "-v", "0")
         django_admin(env, "lmd_demo_seed", stdout=subprocess.DEVNULL)
-        made = subprocess.run([sys.executable, "-c", SETUP_LEARNERS, str(learners), PASSWORD], env=env, cwd=ROOT,
+        made = subprocess.run([sys.executable, "-c", SETUP_LEARNERS, str(learners), PASSWORD], env=env, cwd=env.get("LMD_TREE", ROOT),
                               check=True, capture_output=True, text=True).stdout
         block = json.loads(made.strip().splitlines()[-1])
         handler = f"/course/handler/{block['usage']}/save_draft/"
-        with server(env, server_kind) as (base, log):
+        with server(env, server_kind) as (base, log, pid):
             people = [Learner(base, f"learner{i:03d}") for i in range(1, learners + 1)]
             started = time.perf_counter()
             refused = []
@@ -240,13 +281,16 @@ def run(learners, duration, think, db, server_kind):
             for t in threads:
                 t.start()
             barrier.wait()
-            t_load = time.perf_counter()
+            t_load, server_cpu, own_cpu = time.perf_counter(), cpu_seconds(pid), time.process_time()
             for t in threads:
                 t.join()
             elapsed = time.perf_counter() - t_load
+            server_cpu, own_cpu = cpu_seconds(pid) - server_cpu, time.process_time() - own_cpu
+            for person in people:
+                person.close()
             log.seek(0)
             server_log = log.read().decode(errors="replace")
-        stored = json.loads(subprocess.run([sys.executable, "-c", READ_DRAFTS, block["usage"]], env=env, cwd=ROOT,
+        stored = json.loads(subprocess.run([sys.executable, "-c", READ_DRAFTS, block["usage"]], env=env, cwd=env.get("LMD_TREE", ROOT),
                                            check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
     samples = [s for person in results.values() for s in person]
     latencies = sorted(latency for latency, _ in samples)
@@ -268,9 +312,39 @@ def run(learners, duration, think, db, server_kind):
         "p50_ms": round(pct(50) * 1000, 1), "p99_ms": round(pct(99) * 1000, 1),
         "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1) if latencies else None,
+        # CPU per request, so that the server's cost reads apart from this script's, which shares the machine
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(samples)), 2),
+        "load_script_cpu_ms_per_request": round(own_cpu * 1000 / max(1, len(samples)), 2),
         "sign_in_s": round(signed_in, 1), "sign_in_failures": len(refused),
         "server_errors_logged": server_log.count("Traceback"),
     }
+
+
+@contextlib.contextmanager
+def code_of(ref):
+    """The project as it was at git `ref`, in a temporary folder, with this checkout's compiled
+    message catalogs (they are built, not tracked)."""
+    with tempfile.TemporaryDirectory(prefix="lmd-baseline-") as folder:
+        tree = Path(folder)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        for catalog in ROOT.glob("**/LC_MESSAGES/*.mo"):
+            relative = catalog.relative_to(ROOT)
+            if relative.parts[0] in ("translations", "xblocks", "lmd_access", "demo"):
+                (tree / relative).parent.mkdir(parents=True, exist_ok=True)
+                (tree / relative).write_bytes(catalog.read_bytes())
+        yield tree
+
+
+def report(result):
+    return (f"classroom load on {result['database']} ({result['server']}, {result['code']}): {result['learners']} learners "
+            f"for {result['duration_s']:g} s, think {result['think_s']:g} s: {result['requests']} requests, "
+            f"{result['errors']} errors {result['errors_by_status'] or ''}, {result['answers_lost']} answers lost, "
+            f"{result['duplicate_rows']} duplicate rows; {result['throughput_rps']} req/s, "
+            f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; CPU per request: "
+            f"server {result['server_cpu_ms_per_request']} ms, this script {result['load_script_cpu_ms_per_request']} ms "
+            f"(sign-in of the class {result['sign_in_s']} s, {result['sign_in_failures']} learners refused; "
+            f"tracebacks in the server log: {result['server_errors_logged']})")
 
 
 def main(argv=None):
@@ -281,22 +355,26 @@ def main(argv=None):
     parser.add_argument("--database", choices=["sqlite", "mariadb", "both"], default="sqlite")
     parser.add_argument("--server", choices=["make-demo", "runserver"], default="make-demo",
                         help="make-demo: the command `make demo` runs; runserver: Django's development server")
+    parser.add_argument("--baseline", metavar="GIT_REF",
+                        help="also run the same load on the code of this commit, just before, and print the ratios")
     parser.add_argument("--json", action="store_true", help="one JSON line per run instead of text")
     args = parser.parse_args(argv)
     if not 1 <= args.learners <= 200 or not 0 < args.duration <= 600:
         parser.error("1-200 learners, 0-600 seconds")
     for db in (["sqlite", "mariadb"] if args.database == "both" else [args.database]):
-        result = run(args.learners, args.duration, args.think, db, args.server)
-        if args.json:
-            print(json.dumps(result), flush=True)
-            continue
-        print(f"classroom load on {db} ({args.server}): {result['learners']} learners for {args.duration:g} s, "
-              f"think {args.think:g} s: {result['requests']} requests, {result['errors']} errors "
-              f"{result['errors_by_status'] or ''}, {result['answers_lost']} answers lost, "
-              f"{result['duplicate_rows']} duplicate rows; {result['throughput_rps']} req/s, "
-              f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms "
-              f"(sign-in of the class {result['sign_in_s']} s, {result['sign_in_failures']} learners refused; tracebacks in the server log: "
-              f"{result['server_errors_logged']})", flush=True)
+        results = []
+        if args.baseline:
+            with code_of(args.baseline) as tree:
+                results.append(dict(run(args.learners, args.duration, args.think, db, args.server, tree),
+                                    code=args.baseline))
+        results.append(dict(run(args.learners, args.duration, args.think, db, args.server), code="this checkout"))
+        for result in results:
+            print(json.dumps(result) if args.json else report(result), flush=True)
+        if args.baseline and not args.json:
+            before, after = results
+            print(f"  ratios, this checkout / {args.baseline}: p99 {after['p99_ms'] / before['p99_ms']:.2f}x, "
+                  f"server CPU per request {after['server_cpu_ms_per_request'] / before['server_cpu_ms_per_request']:.2f}x, "
+                  f"throughput {after['throughput_rps'] / before['throughput_rps']:.2f}x", flush=True)
 
 
 if __name__ == "__main__":

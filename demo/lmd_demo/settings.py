@@ -84,6 +84,10 @@ MIDDLEWARE = [
     "lmd_demo.middleware.BusyDatabaseMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+# Sessions are written to the database and read from the server's memory (the workbench's local
+# cache): a signed-in request costs no session query (every autosave of a class's drafts is one).
+# One server process, so the memory is never stale; the database copy survives restarts.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -22,7 +22,7 @@ def test_the_make_demo_server_is_waitress_with_headers_and_static_files():
     assert "lmd_demo_serve 127.0.0.1:8000" in demo_target and "runserver" not in demo_target
     with bench.database("sqlite") as env:
         bench.django_admin(env, "migrate", "--run-syncdb", "--noinput", "-v", "0")
-        with bench.server(env, "make-demo") as (base, _log):
+        with bench.server(env, "make-demo") as (base, _log, _pid):
             with urllib.request.urlopen(base + "/accounts/login/", timeout=10) as response:
                 headers = response.headers
                 assert response.status == 200

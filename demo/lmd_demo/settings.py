@@ -42,6 +42,9 @@ DATABASES = {
         # reads outside transactions go on meanwhile.
         "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
                     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"},
+        # Each of the server's threads keeps its connection: opening one (and its PRAGMAs and
+        # functions) for every request and closing it after was a fifth of a class's autosaves.
+        "CONN_MAX_AGE": None,
         # Tests run on a file too, so that SQLite locks and waits as it does for the demo (an
         # in-memory shared-cache database refuses a second writer at once instead of waiting).
         # One per test process: several runs may share a machine.
@@ -62,6 +65,7 @@ if os.environ.get("LMD_MARIADB_PORT"):  # the MariaDB tests run the same code on
         "ENGINE": "django.db.backends.mysql", "HOST": "127.0.0.1", "PORT": os.environ["LMD_MARIADB_PORT"],
         "NAME": os.environ.get("LMD_MARIADB_NAME", "lmd"), "USER": "lmd", "PASSWORD": "lmd",
         "ATOMIC_REQUESTS": True, "OPTIONS": {"charset": "utf8mb4"},
+        "CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True,  # kept across requests, checked after a server restart
     }
 # Without django.contrib.staticfiles: its runserver serves /static/ itself with DEBUG, before
 # any middleware or URL (a climbing path was a 500 there, with no security headers). The demo

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from courses.lmd import checks, model
+from courses.lmd import checks, giveaways, model
 
 OPTION_TEXT = ["Ask the shift", "Check the file", "Wait for audit", "Call the broker"]  # 13-15 characters
 EQUAL_TEXT = ["Ask the shift.", "Check the file", "Wait for audit", "Phone a broker"]  # 14 characters each
@@ -150,8 +150,8 @@ def test_validate_reports_the_figures():
 
 
 def test_every_limit_is_documented_in_format_md():
-    doc = (Path(checks.__file__).parent / "FORMAT.md").read_text()
-    for name, value in checks.BIAS_LIMITS.items():
+    doc = (Path(giveaways.__file__).parent / "FORMAT.md").read_text()
+    for name, value in giveaways.BIAS_LIMITS.items():
         assert f"`{name}`" in doc and str(value) in doc, name
 
 

@@ -17,13 +17,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from xblocks.common.csv_cells import csv_cell
+
 from . import queries, services
 from .insight import charts
 from .insight.access import coordinator_only
 from .insight.progress import over_time, standings
 from .insight.source import results_source
 from .models import EnrolmentRequest, GatedCourse, MemberAdministration
-from .views import _local, _safe, render
+from .views import _local, render
 
 SORTS = {  # ?sort= value: the order it gives (the default puts pending requests first)
     "requested": ("created_at", "id"), "-requested": ("-created_at", "-id"),
@@ -130,7 +132,7 @@ def export_csv(request, admins):
     writer.writerow([_("Requested"), _("Officer"), _("E-mail"), _("Position"), _("Unit"), _("Course"),
                      _("Status"), _("Reason"), _("Decided by"), _("Decided at")])
     for row in queries.coordinator_requests(request.user, admins=admins).iterator(chunk_size=2000):
-        writer.writerow([_safe(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             row.created_at.isoformat(), row.officer.get_full_name() or row.officer.username, row.officer.email,
             row.position, row.unit, row.course.title, row.status, row.reason,
             row.decided_by.username if row.decided_by else "", row.decided_at.isoformat() if row.decided_at else "")])
@@ -210,7 +212,7 @@ def progress_csv(request, admins):
                     + [_("Module %(n)s quiz (%%)") % {"n": m.number} for m in modules])
     for row in sorted(rows, key=PROGRESS_SORTS["name"]):
         s = row["standing"]
-        writer.writerow([_safe(v) for v in (
+        writer.writerow([csv_cell(v) for v in (
             row["name"], row["user"].username, row["user"].email, course.title,
             row["approved_at"].date().isoformat() if row["approved_at"] else "", s.modules_done, len(modules),
             s.quizzes_passed, _percent(s.quiz_mean), _percent(s.course_grade),

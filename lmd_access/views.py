@@ -99,10 +99,3 @@ def _local(request, target):
                                                                   require_https=request.is_secure()):
         return target
     return None
-
-
-def _safe(value):
-    """Spreadsheets run cells starting with = + - @ (or a tab or carriage return before one) as
-    formulas: quote them."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from xblocks.common.csv_cells import csv_cell
+
 from .. import queries
 from ..models import EnrolmentRequest
-from ..views import _safe, render
+from ..views import render
 from . import charts, report
 from .access import secretariat_only
 
@@ -57,7 +59,7 @@ def report_csv(request):
     def put(admin, module, month, measure, cell, percent=False):
         value = _("suppressed") if cell.suppressed else "" if cell.value is None else (
             round(100 * cell.value, 1) if percent else cell.value)
-        writer.writerow([_safe(admin), module, month, measure, value])
+        writer.writerow([csv_cell(admin), module, month, measure, value])
 
     labels = dict(EnrolmentRequest.STATUSES)
     for row in data["rows"]:

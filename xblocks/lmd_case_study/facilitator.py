@@ -8,11 +8,8 @@ import io
 from collections import OrderedDict
 from datetime import datetime, timezone
 
+from ..common.csv_cells import csv_cell
 from ..common.sanitize import sanitize_text
-
-# A spreadsheet treats a cell starting with one of these as a formula (tab and carriage return
-# too, which some spreadsheets strip before looking): prefix such cells with a quote.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def now_iso():
@@ -66,12 +63,6 @@ def report_rows(user_states, questions, limit=None):
                 ("Submitted at", state.get("submitted_at", "")),
                 ("Self-assessed score", "" if state.get("raw_score") is None else f"{percent(state['raw_score'])}%"),
             ])
-
-
-def csv_cell(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: quote them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def csv_text(listed, headings, questions):

@@ -18,7 +18,7 @@ declare -A MODULES=(
 declare -A TESTS=(
   [sanitizer]="tests/unit/test_sanitizer_allow_list.py tests/unit/test_hostile_html.py tests/unit/test_learner_input.py tests/unit/test_init_data_escaping.py"
   [grading]="tests/unit/test_grading_checks.py tests/unit/test_grading_vectors.py tests/unit/test_quiz.py tests/scorm/test_pass_rule.py"
-  [licensing]="tests/licensing/test_licence_checks.py tests/licensing/test_licensed_import.py tests/licensing/test_hostile_archives.py"
+  [licensing]="tests/licensing/test_licence_checks.py tests/licensing/test_licensed_import.py tests/licensing/test_hostile_archives.py tests/licensing/test_licensing_mutants_verify.py tests/licensing/test_licensing_mutants_unpack.py tests/licensing/test_licensing_mutants_stamp_keys.py"
   [access]="tests/access/test_access_rules.py tests/access/test_registration_dates_and_csv.py tests/access/test_authorization.py tests/access/test_hardening.py"
 )
 for group in $SELECTED; do

@@ -12,6 +12,7 @@ Every refusal is ImportRefused with the reason: "unsafe archive: ..." for what a
 contain, "damaged archive: ..." for what cannot be read as it says it is (truncated, corrupt, or
 with headers that do not match the data)."""
 import io
+import re
 import stat
 import zipfile
 import zlib
@@ -24,6 +25,7 @@ MAX_FILES = 5000
 MAX_BYTES = 200 * 1024 * 1024
 CHUNK = 64 * 1024  # the most the decompressor may produce in one call
 TAR_BLOCK = 512
+_NOT_NUL = re.compile(rb"[^\0]")
 
 
 def read_archive(data, max_files=MAX_FILES, max_bytes=MAX_BYTES):
@@ -174,14 +176,17 @@ class _Gunzip:
     def _more(self):
         try:
             if self.inflater.eof:
-                rest = self.inflater.unused_data  # a gzip file may hold several members
-                if not rest.strip(b"\0"):
+                # A gzip file may hold several members: the next one starts where this one ended,
+                # inside the last piece of input given to the inflater (its unused data), and may
+                # run on past that piece. Only NUL padding may follow the last member.
+                start = min(self.position, len(self.data)) - len(self.inflater.unused_data)
+                if not _NOT_NUL.search(self.data, start):
                     return False
-                self.data, self.position = rest, 0
+                self.position = start
                 self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
             if self.inflater.unconsumed_tail:
                 piece = self.inflater.decompress(self.inflater.unconsumed_tail, CHUNK)
-            elif self.position < len(self.data):
+            elif self.position < len(self.data):  # pragma: no mutate (<=: one empty call more, same outcome)
                 piece = self.inflater.decompress(self.data[self.position:self.position + CHUNK], CHUNK)
                 self.position += CHUNK
             else:

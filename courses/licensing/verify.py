@@ -36,7 +36,7 @@ def verify_package(data, public_key, today=None, revoked=(), **limits):
         signature = base64.b64decode(envelope["signature"], validate=True)
         signed_hashes, package = envelope["files"], envelope["package"]
         if not all(isinstance(part, dict) for part in (licence, signed_hashes, package)):
-            raise TypeError("not an object")
+            raise TypeError("not an object")  # pragma: no mutate (caught below, never shown)
     except (ValueError, KeyError, TypeError, binascii.Error):
         raise ImportRefused("the licence signature is malformed") from None
     try:

@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # `make mutation`: mutation testing of the security- and grading-critical modules with mutmut 3.
 # Works in var/mutation/ (a copy of the working tree's tracked files), never in the tree itself.
-# Usage: scripts/mutation.sh [group...]   groups: sanitizer grading licensing access (default: all)
+# Usage: scripts/mutation.sh [group...]   groups: sanitizer grading licensing access csv scorm (default: all)
 # Prints the score per module (killed / all mutants, and the mutants that survived).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 VENV=${VENV:-.venv}
 "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements/mutation.txt >>"$VENV/install.log" 2>&1
-SELECTED=${*:-"sanitizer grading licensing access"}
+SELECTED=${*:-"sanitizer grading licensing access csv scorm"}
 declare -A MODULES=(
   [sanitizer]="xblocks/common/sanitize.py"
   [grading]="xblocks/lmd_quiz/grading.py"
   [licensing]="courses/licensing/verify.py courses/licensing/unpack.py courses/licensing/stamp.py courses/licensing/keys.py"
   [access]="lmd_access/services.py"
+  [csv]="xblocks/common/csv_cells.py xblocks/lmd_case_study/facilitator.py"
+  [scorm]="scorm_export/budget.py"
 )
 declare -A TESTS=(
   [sanitizer]="tests/unit/test_sanitizer_allow_list.py tests/unit/test_hostile_html.py tests/unit/test_learner_input.py tests/unit/test_init_data_escaping.py"
   [grading]="tests/unit/test_grading_checks.py tests/unit/test_grading_vectors.py tests/unit/test_quiz.py tests/scorm/test_pass_rule.py"
   [licensing]="tests/licensing/test_licence_checks.py tests/licensing/test_licensed_import.py tests/licensing/test_hostile_archives.py tests/licensing/test_licensing_mutants_verify.py tests/licensing/test_licensing_mutants_unpack.py tests/licensing/test_licensing_mutants_stamp_keys.py"
   [access]="tests/access/test_access_rules.py tests/access/test_registration_dates_and_csv.py tests/access/test_authorization.py tests/access/test_hardening.py"
+  [csv]="tests/access/test_registration_dates_and_csv.py tests/unit/test_case_study.py tests/unit/test_learner_input.py"
+  [scorm]="tests/unit/test_scorm_build.py tests/scorm/test_scorm_course.py"
 )
 for group in $SELECTED; do
   WORK="$ROOT/var/mutation/$group"

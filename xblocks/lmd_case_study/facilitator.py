@@ -5,6 +5,7 @@ Learner text is data, never markup: the page escapes it (Django autoescape) and 
 cells that a spreadsheet would otherwise run as a formula (CSV injection)."""
 import csv
 import io
+import math
 from collections import OrderedDict
 from datetime import datetime, timezone
 
@@ -18,7 +19,9 @@ def now_iso():
 
 
 def percent(score):
-    return None if score is None else round(score * 100)
+    """The score as a whole percent, as the learner was shown it (case_study.js: Math.round, which
+    rounds halves up; Python's round() would show 62.5 as 62); None before the self-assessment."""
+    return None if score is None else math.floor(score * 100 + 0.5)
 
 
 def submitted(user_states):

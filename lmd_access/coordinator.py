@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from xblocks.common.csv_cells import csv_cell
+from xblocks.lmd_quiz.grading import percent
 
 from . import queries, services
 from .insight import charts
@@ -222,4 +223,4 @@ def progress_csv(request, admins):
 
 
 def _percent(share):
-    return "" if share is None else round(100 * share)
+    return "" if share is None else percent(share)  # as the learner was shown it

@@ -5,6 +5,8 @@ is labelled as one image. Colours come from access.css (classes), not from inlin
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from xblocks.lmd_quiz.grading import percent as as_percent
+
 WIDTH = 320
 ROW = 24          # height of one bar's row
 LABEL = 92        # room for the bars' labels
@@ -32,7 +34,7 @@ def bar_chart(title, bars, maximum=None, percent=True):
     for index, (label, value, kind) in enumerate(bars):
         y = 4 + index * ROW
         width = 0 if value is None else max(1.0, span * min(1.0, value / maximum)) if value else 0
-        shown = "–" if value is None else (f"{round(100 * value)} %" if percent else f"{value:g}")
+        shown = "–" if value is None else (f"{as_percent(value)} %" if percent else f"{value:g}")
         rows.append(format_html(
             '<text class="label" x="{}" y="{}" text-anchor="end">{}</text>'
             '<rect class="bar{}" x="{}" y="{}" width="{}" height="{}"></rect>'

@@ -82,3 +82,13 @@ def test_the_coordinators_csv_quotes_formulas_in_every_officer_field(world, clie
     assert f"'{start}cmd|' /C calc'!A0" in row and f"'{start}SUM(A1:A9)" in row
     for cell in row:
         assert cell[:1] not in FORMULA_STARTS, row
+
+
+def test_coordinators_see_a_learners_percent_as_the_learner_was_shown_it():
+    """A quiz score of 0.625 was shown to the learner as 63 % (halves up, as in JavaScript):
+    the coordinator's CSV and charts must not say 62 % (Python's round())."""
+    from lmd_access.coordinator import _percent
+    from lmd_access.insight.charts import bar_chart
+
+    assert [_percent(s) for s in (None, 0.625, 0.125, 0.9949)] == ["", 63, 13, 99]
+    assert "63 %" in bar_chart("Quiz", [("m01", 0.625, "")], percent=True)

@@ -22,5 +22,6 @@ export default {
   reporters: ['clear-text'],
   concurrency: Number(process.env.MUTATION_JOBS || 2),
   coverageAnalysis: 'off',
+  disableTypeChecks: false,  // plain JavaScript: nothing to disable (it tried the HTML templates)
   timeoutMS: 60000,
 };

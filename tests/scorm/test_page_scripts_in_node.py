@@ -24,6 +24,10 @@ def in_page(body, scripts=("grading", "pass_rule", "learner_text")):
       const vm = require('vm'), fs = require('fs');
       const page = {{}};
       page.window = page;
+      // Under StrykerJS (make mutation) the scripts pick their mutant from Node's environment,
+      // which a page has not got: hand the choice over. Nothing else of Node enters the page.
+      const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
+      if (mutant !== undefined) {{ page.__stryker__ = {{activeMutant: mutant}}; }}
       vm.createContext(page);
       for (const file of {json.dumps([str(SCRIPTS[s]) for s in scripts])}) {{
         vm.runInContext(fs.readFileSync(file, 'utf8'), page, {{filename: file}});

@@ -40,6 +40,35 @@ def _longest_path(rp):
     return walk(rp["start_node"])
 
 
+def _totals(rp, value):
+    """(least, most) that value(choice) adds up to on a path from the start to an ending."""
+    nodes = {n["id"]: n for n in rp["nodes"]}
+    memo = {}
+
+    def walk(node_id):
+        if node_id not in nodes:
+            return 0, 0
+        if node_id not in memo:
+            sums = [(value(c) + least, value(c) + most) for c in nodes[node_id]["choices"]
+                    for least, most in [walk(c["target"])]]
+            memo[node_id] = min(s[0] for s in sums), max(s[1] for s in sums)
+        return memo[node_id]
+
+    return walk(rp["start_node"])
+
+
+def _widest(*numbers):
+    return max(numbers, key=lambda n: len(_json(n)))
+
+
+def _worst_profile_entry(rp, competency):
+    """role_play.js result(): the best run's points in the competency (any path's total) and
+    the most a path can earn in it (best()); at least as wide as -99 and 99."""
+    least, most = _totals(rp, lambda choice: choice["points"].get(competency["id"], 0))
+    return {"id": competency["id"], "name": competency["name"], "points": _widest(-99, least, most),
+            "max": _widest(99, most)}
+
+
 def worst_state(part_tag, data):
     """The largest state the runtime can store for one block."""
     if part_tag == "lmd_quiz":  # the last attempt's results are graded again from its responses
@@ -57,8 +86,11 @@ def worst_state(part_tag, data):
         return {"a": {q["id"]: WORST_CHAR * q["max_length"] for q in data["questions"]}, "s": True,
                 "p": sorted(p["id"] for p in data["rubric"]), "r": WORST_SCORE}
     if part_tag == "lmd_role_play":
-        path, ending = _longest_path(data)
-        profile = [{"id": c["id"], "name": c["name"], "points": -99, "max": 99} for c in data["competencies"]]
+        # p is the current path, b the best run's: its ending may be any ending (its last choice's
+        # target or, below a min_points band, the `otherwise` fallback), on another path than p
+        path, _ending = _longest_path(data)
+        ending = max((e["id"] for e in data["endings"]), key=len)
+        profile = [_worst_profile_entry(data, c) for c in data["competencies"]]
         return {"p": path, "n": 9999, "b": {"score": WORST_SCORE, "ending": ending, "profile": profile},
                 "r": WORST_CHAR * data["reflection_max_length"]}
     return None
@@ -91,12 +123,12 @@ def _base36(n):
 
 def fit_module_xml(module, limit=SUSPEND_LIMIT_12):
     """-> (module XML with free-text limits lowered so the worst case fits, per-field limit)."""
-    fields = [("lmd_case_study", p, q) for p in module.parts_of("lmd_case_study") for q in p.data["questions"]]
-    fields += [("lmd_role_play", p, None) for p in module.parts_of("lmd_role_play") if p.data["reflection_prompt"]]
+    fields = [(p, q) for p in module.parts_of("lmd_case_study") for q in p.data["questions"]]
+    fields += [(p, None) for p in module.parts_of("lmd_role_play") if p.data["reflection_prompt"]]
     if not fields:
         return module.xml, None
     saved = {}
-    for _tag, part, question in fields:  # measure with empty texts, then share what is left
+    for part, question in fields:  # measure with empty texts, then share what is left
         if question is not None:
             saved[(part.url_name, question["id"])] = question["max_length"]
             question["max_length"] = 0

@@ -24,7 +24,7 @@ declare -A TESTS=(
   [licensing]="tests/licensing/test_licence_checks.py tests/licensing/test_licensed_import.py tests/licensing/test_hostile_archives.py tests/licensing/test_licensing_mutants_verify.py tests/licensing/test_licensing_mutants_unpack.py tests/licensing/test_licensing_mutants_stamp_keys.py"
   [access]="tests/access/test_access_rules.py tests/access/test_registration_dates_and_csv.py tests/access/test_authorization.py tests/access/test_hardening.py"
   [csv]="tests/access/test_registration_dates_and_csv.py tests/unit/test_case_study.py tests/unit/test_learner_input.py tests/unit/test_facilitator_records.py"
-  [scorm]="tests/unit/test_scorm_build.py tests/scorm/test_scorm_course.py"
+  [scorm]="tests/unit/test_suspend_budget.py tests/unit/test_scorm_build.py tests/scorm/test_scorm_course.py"
 )
 scorm_js() {  # StrykerJS, pinned in scripts/mutation-js (kept out of make test's npm packages)
   local tools="$ROOT/var/mutation/js-tools"

@@ -48,9 +48,19 @@ def test_a_page_gets_the_grading_twin_and_the_scorm_pass_rule_as_globals():
 
 
 def test_a_question_left_unanswered_scores_nothing():
-    found = in_page("""[null, undefined].map(a => LmdQuizGrading.gradeQuestion(
-        {type: 'single', options: [{id: 'a', correct: true}, {id: 'b', correct: false}]}, a))""", ["grading"])
-    assert found == [{"score": 0, "correct": False}, {"score": 0, "correct": False}]
+    found = in_page("""[
+        {type: 'single', options: [{id: 'a', correct: true}, {id: 'b', correct: false}]},
+        {type: 'multiple', options: [{id: 'a', correct: true}, {id: 'b', correct: false}]},
+        {type: 'ordering', items: [{id: 'x'}, {id: 'y'}]},
+      ].flatMap(q => [null, undefined].map(a => LmdQuizGrading.gradeQuestion(q, a)))""", ["grading"])
+    assert found == [{"score": 0, "correct": False}] * 6
+
+
+def test_each_script_leaves_the_backends_registry_for_the_others():
+    """Whatever loads first makes LMD_SCORM with its backends registry (sco.js and the
+    backends add to it)."""
+    for scripts in (["learner_text"], ["grading", "pass_rule"]):
+        assert in_page("typeof LMD_SCORM.backends === 'object' && LMD_SCORM.backends !== null", scripts), scripts
 
 
 def test_an_option_sent_twice_counts_once_in_a_multiple_response_question():
@@ -71,6 +81,20 @@ def test_learner_text_is_stored_without_what_would_break_a_save():
         'ends high \ud83d', '\u0007'].map(LMD_SCORM.storableText)""", ["learner_text"])
     assert found == ["", "", "42", "plain", "one\ntwo\nthree", "tab\there", "abcdef", "lone \ufffd high",
                      "lone \ufffd low", "pair \U0001F600 kept", "ends high \ufffd", ""]
+
+
+def test_surrogate_pairs_are_kept_and_halves_replaced_at_every_boundary():
+    """UTF-16 pairs from the first (U+10000) to the last (U+10FFFF) are kept; a high half
+    followed by anything but a low half, a low half alone, and two low halves become U+FFFD;
+    the characters just outside the surrogate range are kept."""
+    cases = {
+        "\\ud800\\udc00": "\U00010000", "\\udbff\\udfff": "\U0010FFFF", "\\ud800\\udfff": "\U000103FF",
+        "\\udbff\\udc00": "\U0010FC00", "\\ud800\\ue000": "\ufffd\ue000", "\\ud800a": "\ufffda",
+        "\\ud800\\ud800\\udc00": "\ufffd\U00010000", "\\udc00\\udc00": "\ufffd\ufffd", "\\udfffz": "\ufffdz",
+        "\\ud7ff": "\ud7ff", "\\ue000": "\ue000", "a\\udbff": "a\ufffd",
+    }
+    found = in_page("[" + ", ".join(f"'{k}'" for k in cases) + "].map(LMD_SCORM.storableText)", ["learner_text"])
+    assert found == list(cases.values())
 
 
 def test_no_character_a_learner_types_costs_more_than_two_in_suspend_data():

@@ -37,3 +37,12 @@ def test_scores_are_rounded_to_four_places():
     graded = grade_quiz(QUESTIONS, {"q1": "b", "q2": ["a"], "q3": ["z", "y", "x"]}, 0.1)
     assert graded["results"]["q2"]["score"] == 0.3333  # one of three right options
     assert graded["score"] == round((0 + 0.3333 + 1 / 3) / 3, 4) == 0.2222
+
+
+def test_the_quiz_score_is_stored_to_four_decimals_as_the_scorm_twin_stores_it():
+    """One right of three: 0.3333, not 0.33333 (grading.js rounds the mean to four decimals too;
+    the stored score is what the pass rule and the LMS see)."""
+    questions = [{"id": f"q{n}", "type": "truefalse",
+                  "options": [{"id": "true", "correct": True}, {"id": "false", "correct": False}]} for n in (1, 2, 3)]
+    graded = grade_quiz(questions, {"q1": "true", "q2": "false", "q3": "false"}, 0.5)
+    assert graded["score"] == 0.3333 and graded["passed"] is False

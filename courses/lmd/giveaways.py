@@ -41,6 +41,15 @@ def _allowed(share, count, floor):
     return max(floor, math.floor(share * count + 1e-9))
 
 
+def _crowded(by_position, by_id, allowed):
+    """(where, members) of each position (0-based) or id that more than `allowed` answers share,
+    positions first, each in order: where is "is at position N" or "has the id 'x'"."""
+    for kind, groups in (("position", by_position), ("id", by_id)):
+        for where_, members in sorted(groups.items(), key=lambda kv: str(kv[0])):
+            if len(members) > allowed:
+                yield (f"is at position {where_ + 1}" if kind == "position" else f"has the id {where_!r}"), members
+
+
 def _length_ratio(right, wrong):
     return mean(len(o["text"]) for o in right) / mean(len(o["text"]) for o in wrong)
 
@@ -77,12 +86,9 @@ def check_quiz_bias(name, quiz):
     limits, problems = BIAS_LIMITS, []
     f = quiz_figures(quiz.data["questions"])
     allowed = _allowed(limits["key_position_share"], f["single"], 2)
-    for label, groups in (("position", f["key_positions"]), ("option id", f["key_ids"])):
-        for where_, qids in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            if len(qids) > allowed:
-                place = f"is at position {where_ + 1}" if label == "position" else f"has the id {where_!r}"
-                problems.append(f"{name}: quiz {quiz.url_name}: the key {place} in {len(qids)} of "
-                                f"{f['single']} single-choice questions ({', '.join(qids)}); at most {allowed}")
+    for place, qids in _crowded(f["key_positions"], f["key_ids"], allowed):
+        problems.append(f"{name}: quiz {quiz.url_name}: the key {place} in {len(qids)} of "
+                        f"{f['single']} single-choice questions ({', '.join(qids)}); at most {allowed}")
     for qid, ratio in f["length_ratios"].items():
         if ratio > limits["key_length_ratio"]:
             problems.append(f"{name}: quiz {quiz.url_name}: question {qid}: the key is {ratio:.2f} times as long "
@@ -139,12 +145,9 @@ def check_role_play_bias(name, part):
     f = role_play_figures(data)
     label = f"{name}: role-play {part.url_name}"
     allowed = _allowed(limits["best_choice_position_share"], f["decisions"], 1)
-    for kind, groups in (("position", f["best_positions"]), ("choice id", f["best_ids"])):
-        for where_, nodes in sorted(groups.items(), key=lambda kv: str(kv[0])):
-            if len(nodes) > allowed:
-                place = f"is at position {where_ + 1}" if kind == "position" else f"has the id {where_!r}"
-                problems.append(f"{label}: the best choice {place} in {len(nodes)} of {f['decisions']} "
-                                f"decision nodes ({', '.join(nodes)}); at most {allowed}")
+    for place, nodes in _crowded(f["best_positions"], f["best_ids"], allowed):
+        problems.append(f"{label}: the best choice {place} in {len(nodes)} of {f['decisions']} "
+                        f"decision nodes ({', '.join(nodes)}); at most {allowed}")
     allowed = _allowed(limits["best_choice_longest_share"], f["decisions"], 1)
     if len(f["best_longest"]) > allowed:
         problems.append(f"{label}: the best choice has the longest label in {len(f['best_longest'])} decision "

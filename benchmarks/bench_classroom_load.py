@@ -87,8 +87,13 @@ def database(kind, tree=None):
             subprocess.run([*admin, f"DROP DATABASE IF EXISTS {name}"], check=True)
 
 
+def code_folder(env):
+    """Where the processes of a run start: the baseline's copy of the project, or this checkout."""
+    return env.get("LMD_TREE", ROOT)
+
+
 def django_admin(env, *args, **kwargs):
-    return subprocess.run([str(BIN / "django-admin"), *args], env=env, cwd=env.get("LMD_TREE", ROOT), check=True, **kwargs)
+    return subprocess.run([str(BIN / "django-admin"), *args], env=env, cwd=code_folder(env), check=True, **kwargs)
 
 
 SETUP_LEARNERS = r"""
@@ -139,7 +144,7 @@ def server(env, kind):
     else:
         command = [str(BIN / "django-admin"), "runserver", f"127.0.0.1:{port}", "--noreload"]
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(command, env=env, cwd=env.get("LMD_TREE", ROOT), stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, env=env, cwd=code_folder(env), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 300  # the server loads every scenario before it listens
@@ -229,7 +234,7 @@ def run(learners, duration, think, db, server_kind, tree=None):
     with database(db, tree) as env:
         django_admin(env, "migrate", "--run-syncdb", "--noinput", "-v", "0")
         django_admin(env, "lmd_demo_seed", stdout=subprocess.DEVNULL)
-        made = subprocess.run([sys.executable, "-c", SETUP_LEARNERS, str(learners), PASSWORD], env=env, cwd=env.get("LMD_TREE", ROOT),
+        made = subprocess.run([sys.executable, "-c", SETUP_LEARNERS, str(learners), PASSWORD], env=env, cwd=code_folder(env),
                               check=True, capture_output=True, text=True).stdout
         block = json.loads(made.strip().splitlines()[-1])
         handler = f"/course/handler/{block['usage']}/save_draft/"
@@ -291,7 +296,7 @@ def run(learners, duration, think, db, server_kind, tree=None):
                 person.close()
             log.seek(0)
             server_log = log.read().decode(errors="replace")
-        stored = json.loads(subprocess.run([sys.executable, "-c", READ_DRAFTS, block["usage"]], env=env, cwd=env.get("LMD_TREE", ROOT),
+        stored = json.loads(subprocess.run([sys.executable, "-c", READ_DRAFTS, block["usage"]], env=env, cwd=code_folder(env),
                                            check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
     samples = [s for person in results.values() for s in person]
     latencies = sorted(latency for latency, _ in samples)
